@@ -23,8 +23,15 @@ kit_find_jdk() {
   done
   # Otherwise the newest JDK in the usual places.
   local best="" best_version=0 version
-  for home in /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/* \
-              /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+  # KIT_JDK_DIRS (folders separated by ':') replaces the usual places, e.g. to test what happens without a JDK.
+  local -a places
+  if [ -n "${KIT_JDK_DIRS:-}" ]; then
+    IFS=: read -r -a places <<<"$KIT_JDK_DIRS"
+  else
+    places=(/usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*
+            /Library/Java/JavaVirtualMachines/*/Contents/Home)
+  fi
+  for home in "${places[@]}"; do
     kit_jdk_is_usable "$home" || continue
     version=$(kit_jdk_feature_version "$home")
     [ "$version" -gt "$best_version" ] && { best=$home; best_version=$version; }
@@ -33,6 +40,10 @@ kit_find_jdk() {
 }
 
 kit_require_jdk() { # sets KIT_JDK or exits with one line that says what to install
+  if [ -n "${KIT_JAVA_HOME:-}" ] && ! kit_jdk_is_usable "$KIT_JAVA_HOME"; then
+    echo "error: KIT_JAVA_HOME=$KIT_JAVA_HOME is not a JDK 21 or newer (no bin/javac, or an older 'release')." >&2
+    exit 4
+  fi
   KIT_JDK=$(kit_find_jdk) || true
   if [ -z "$KIT_JDK" ]; then
     echo "error: the kit needs a JDK 21 or newer and found none (looked at KIT_JAVA_HOME, JAVA_HOME, javac on PATH, /usr/lib/jvm, ~/.sdkman, /Library/Java). Install one, e.g. 'apt-get install openjdk-21-jdk' or 'sdk install java 25-tem', or set KIT_JAVA_HOME." >&2

@@ -1,0 +1,73 @@
+package kit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** jbang-catalog.json names every runnable example, in the chapter's order, and each script says how to run it. */
+class CatalogTest {
+    private static final Pattern SNIPPET_ALIAS = Pattern.compile("[1-3][a-z]-[a-z0-9-]+");
+
+    @Test
+    void aliasListShowsEveryAliasInTheChaptersOrder() {
+        Kit.Run run = Kit.jbang(Duration.ofMinutes(2), "alias", "list", ".");
+        assertEquals(0, run.exitCode(), run::describe);
+        List<String> listed = run.stdout().lines()
+                .filter(line -> line.endsWith("@."))
+                .map(line -> line.substring(0, line.length() - 2))
+                .toList();
+        Set<String> snippets = Catalog.aliases().keySet().stream()
+                .filter(name -> SNIPPET_ALIAS.matcher(name).matches())
+                .collect(Collectors.toSet());
+        assertFalse(snippets.isEmpty(), "the catalog names no snippet");
+        List<String> listedSnippets = listed.stream().filter(snippets::contains).toList();
+        assertEquals(snippets, Set.copyOf(listedSnippets), "alias list . must show every snippet alias");
+        assertEquals(listedSnippets.stream().sorted().toList(), listedSnippets,
+                "the <principle><letter>- prefixes must put the aliases in the chapter's order");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyAliasHasADescriptionAScriptAndHowToRunIt() {
+        return Catalog.aliases().values().stream().map(alias -> DynamicTest.dynamicTest(alias.name(), () -> {
+            assertFalse(alias.description().isBlank(), alias.name() + " has no description");
+            assertTrue(Files.isRegularFile(alias.script()), alias.name() + " points at a missing " + alias.scriptRef());
+            assertFalse(Path.of(alias.scriptRef()).isAbsolute(), "script-refs must be relative, for alias@owner/repo");
+            String head = Files.readString(alias.script()).lines().limit(40).collect(Collectors.joining("\n"));
+            assertTrue(head.contains("./jbang " + alias.name()),
+                    alias.scriptRef() + " must say in its opening comment how to run it: ./jbang " + alias.name());
+        }));
+    }
+
+    @Test
+    void everyRunnableSnippetHasAnAlias() throws IOException {
+        Set<Path> aliased = Catalog.aliases().values().stream()
+                .map(alias -> alias.script().normalize())
+                .collect(Collectors.toSet());
+        List<Path> missing = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Kit.DIR.resolve("snippets"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                boolean runnable = source.contains("static void main(") || source.lines().anyMatch(l -> l.startsWith("void main("));
+                boolean isJcstressTest = source.contains("@JCStressTest");
+                if (runnable && !isJcstressTest && !aliased.contains(file.normalize())) {
+                    missing.add(Kit.DIR.relativize(file));
+                }
+            }
+        }
+        assertTrue(missing.isEmpty(), "runnable snippets without an alias in jbang-catalog.json: " + missing);
+    }
+}
