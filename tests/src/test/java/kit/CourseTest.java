@@ -1,0 +1,98 @@
+package kit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The graders as a course runs them: Gradescope's autograder zip and GitHub Classroom's autograding step, each fed
+ * a broken submission (it must lose points, with feedback) and the reference solution (full marks).
+ */
+class CourseTest {
+    private static final Path BUGGY_COUNTER = Kit.DIR.resolve("tests/buggy/counter/unguarded-field/ThreadSafeCounter.java");
+    private static final Path SOLUTION_COUNTER = Kit.DIR.resolve("solutions/counter/ThreadSafeCounter.java");
+
+    @Test
+    void gradescopeAutograderScoresASubmission(@TempDir Path root) throws IOException {
+        Path zip = root.resolve("autograder.zip");
+        Kit.Run build = Kit.run(Kit.DIR, Duration.ofMinutes(1),
+                List.of("course/gradescope/build-autograder", "counter", zip.toString()));
+        assertEquals(0, build.exitCode(), build::describe);
+        Path source = Files.createDirectories(root.resolve("source"));
+        Kit.Run unzip = Kit.run(source, Duration.ofMinutes(1), List.of("unzip", "-q", zip.toString()));
+        assertEquals(0, unzip.exitCode(), unzip::describe);
+
+        JsonObject buggy = gradescope(root, BUGGY_COUNTER);
+        assertTrue(buggy.get("score").getAsDouble() < maxScore(buggy), "a racy counter must lose points: " + buggy);
+        assertTrue(buggy.getAsJsonArray("tests").asList().stream()
+                .anyMatch(test -> test.getAsJsonObject().get("status").getAsString().equals("failed")
+                        && !test.getAsJsonObject().get("output").getAsString().isBlank()), buggy::toString);
+
+        JsonObject solved = gradescope(root, SOLUTION_COUNTER);
+        assertEquals(maxScore(solved), solved.get("score").getAsDouble(), solved::toString);
+    }
+
+    @Test
+    void gradescopeExplainsAMissingFile(@TempDir Path root) throws IOException {
+        Path kit = Files.createDirectories(root.resolve("source"));
+        Files.writeString(kit.resolve("exercise-id"), "counter\n");
+        Files.createSymbolicLink(kit.resolve("kit"), Kit.DIR);
+        Files.createDirectories(root.resolve("submission"));
+        Files.writeString(root.resolve("submission/Counter.java"), "class Counter {}");
+        JsonObject result = runAutograder(root);
+        assertEquals(0.0, result.get("score").getAsDouble());
+        assertTrue(result.get("output").getAsString().contains("ThreadSafeCounter.java"), result::toString);
+    }
+
+    @Test
+    void githubClassroomStepReportsPartialCredit(@TempDir Path dir) throws IOException {
+        Path output = dir.resolve("github-output");
+        Kit.Run run = Kit.run(Kit.DIR, Duration.ofMinutes(3),
+                List.of("env", "GITHUB_OUTPUT=" + output, "course/github-classroom/grade-step", "counter"));
+        assertEquals(0, run.exitCode(), "the step always succeeds; the reporter decides: " + run.describe());
+        String line = Files.readString(output).strip();
+        assertTrue(line.startsWith("result="), line);
+        JsonObject result = JsonParser.parseString(new String(
+                Base64.getDecoder().decode(line.substring("result=".length())), StandardCharsets.UTF_8)).getAsJsonObject();
+        assertEquals(1, result.get("version").getAsInt(), result::toString);
+        assertTrue(result.get("max_score").getAsInt() > 0, result::toString);
+        // The starter in exercises/counter is not implemented yet, so it fails.
+        assertEquals("fail", result.get("status").getAsString(), result::toString);
+        assertTrue(result.getAsJsonArray("tests").size() > 1, "one entry per check: " + result);
+    }
+
+    private static JsonObject gradescope(Path root, Path submittedFile) throws IOException {
+        Path submission = root.resolve("submission");
+        Files.createDirectories(submission);
+        Files.copy(submittedFile, submission.resolve(submittedFile.getFileName()),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String before = Files.readString(submission.resolve(submittedFile.getFileName()));
+        JsonObject result = runAutograder(root);
+        assertEquals(before, Files.readString(submission.resolve(submittedFile.getFileName())),
+                "the submission must not be modified");
+        return result;
+    }
+
+    private static JsonObject runAutograder(Path root) throws IOException {
+        Kit.Run run = Kit.run(Kit.DIR, Duration.ofMinutes(3), List.of("env", "AUTOGRADER_ROOT=" + root,
+                root.resolve("source/kit/course/gradescope/run_autograder").toString()));
+        assertEquals(0, run.exitCode(), run::describe);
+        return JsonParser.parseString(Files.readString(root.resolve("results/results.json"))).getAsJsonObject();
+    }
+
+    private static double maxScore(JsonObject result) {
+        return result.getAsJsonArray("tests").asList().stream()
+                .mapToDouble(test -> test.getAsJsonObject().get("max_score").getAsDouble()).sum();
+    }
+}
