@@ -1,0 +1,194 @@
+// Scaling out, not up: a single-threaded event consumer runs as 1, 2, then 3 PROCESSES against one queue of a real
+// message broker (ActiveMQ Artemis), and the throughput grows with the number of instances - no thread in sight.
+//
+// By default the script starts an embedded Artemis broker on 127.0.0.1; --broker points it at your own instead.
+// For each round it publishes the events, starts that many EventConsumer processes (each a separate JVM with ONE
+// thread that handles an event at a time, 20 ms of simulated I/O each) and checks that every event was handled
+// exactly once across the instances.
+//
+// Run:   ./jbang 1a-scale-out-consumers
+//        ./jbang 1a-scale-out-consumers --events 600 --instances 4
+//        ./jbang 1a-scale-out-consumers --broker tcp://localhost:61616     (an Artemis or other Core-protocol broker)
+// See:   per round, each instance's pid and its share of the events (roughly equal: the broker deals them out to
+//        whoever asks next), the throughput in events/s rising with the instances, then
+//        "processed exactly once: true".
+// Varies: the shares and the throughput (this machine's load); the total per round and the verdict do not.
+// Takes about 15-30 s, most of it starting JVMs. On JDK 24+ the broker's jctools library makes the JVM print a
+// warning about sun.misc.Unsafe on stderr once: harmless.
+//JAVA 21+
+//DEPS org.apache.artemis:artemis-server:2.56.0
+//DEPS org.apache.artemis:artemis-jakarta-client:2.56.0
+//DEPS jakarta.jms:jakarta.jms-api:3.1.0
+//DEPS org.slf4j:slf4j-simple:2.0.18
+// Netty (inside Artemis) would warn about sun.misc.Unsafe and native access on JDK 24+: keep it off Unsafe.
+//JAVA_OPTIONS --enable-native-access=ALL-UNNAMED -Dio.netty.noUnsafe=true
+//SOURCES ChildJvm.java
+//SOURCES EmbeddedBroker.java
+//SOURCES EventConsumer.java
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+public class ScaleOutConsumers {
+    private static final String USAGE = "usage: ./jbang 1a-scale-out-consumers [--broker tcp://host:port]"
+            + " [--events 1-100000, default 180] [--instances 1-8, default 3]";
+    private static final long WORK_MILLIS_PER_EVENT = 20;
+
+    private record Options(String brokerUrl, int events, int maxInstances) {}
+
+    /** One running consumer process. */
+    private record Instance(Process process, BufferedReader out, PrintWriter in) {}
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        Options options = parse(args);
+        boolean exactlyOnce;
+        try {
+            if (options.brokerUrl() != null) {
+                System.out.println("broker: " + options.brokerUrl() + " (external)");
+                exactlyOnce = run(options.brokerUrl(), options);
+            } else {
+                try (EmbeddedBroker broker = EmbeddedBroker.start()) {
+                    System.out.println("broker: embedded ActiveMQ Artemis at " + broker.url());
+                    exactlyOnce = run(broker.url(), options);
+                }
+            }
+        } catch (JMSException | IllegalStateException failure) {
+            String cause = failure.getCause() == null ? "" : " - " + failure.getCause().getMessage();
+            System.err.println("error: " + failure.getMessage() + cause);
+            exactlyOnce = false;
+        }
+        System.exit(exactlyOnce ? 0 : 1);
+    }
+
+    /** Runs rounds of 1..maxInstances consumers; true if every event of every round was processed exactly once. */
+    private static boolean run(String brokerUrl, Options options) throws Exception {
+        String queueName = "kit.events." + UUID.randomUUID();
+        System.out.println("queue: " + queueName + ", " + options.events() + " events per round, "
+                + WORK_MILLIS_PER_EVENT + " ms of work per event, one thread per instance");
+        Map<Integer, Double> throughput = new LinkedHashMap<>();
+        boolean allExactlyOnce = true;
+        try (Connection connection = new ActiveMQConnectionFactory(brokerUrl).createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue(queueName));
+            for (int instances = 1; instances <= options.maxInstances(); instances++) {
+                System.out.println();
+                System.out.println(instances + " instance(s):");
+                List<Instance> running = startConsumers(brokerUrl, queueName, instances);
+                Set<String> published = publish(session, producer, "round" + instances, options.events());
+                long start = System.nanoTime();
+                running.forEach(instance -> instance.in().println("go"));
+                List<String> processed = collect(running);
+                double seconds = (System.nanoTime() - start) / 1e9;
+
+                boolean exactlyOnce = processed.size() == published.size() && published.equals(new HashSet<>(processed));
+                allExactlyOnce &= exactlyOnce;
+                throughput.put(instances, processed.size() / seconds);
+                System.out.printf("  total: %d of %d events, each exactly once: %b%n", processed.size(),
+                        published.size(), exactlyOnce);
+                System.out.printf("  throughput: %.0f events/s (%.2f s)%n", processed.size() / seconds, seconds);
+            }
+        }
+        System.out.println();
+        System.out.println("scaling out: " + throughput.entrySet().stream()
+                .map(e -> String.format("%d instance(s) %.0f events/s", e.getKey(), e.getValue())).toList());
+        System.out.println("processed exactly once: " + allExactlyOnce);
+        return allExactlyOnce;
+    }
+
+    private static List<Instance> startConsumers(String brokerUrl, String queueName, int count) throws IOException {
+        List<Instance> instances = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Process process = ChildJvm.start(EventConsumer.class, brokerUrl, queueName,
+                    String.valueOf(WORK_MILLIS_PER_EVENT));
+            instances.add(new Instance(process, process.inputReader(), new PrintWriter(process.getOutputStream(), true)));
+        }
+        for (Instance instance : instances) {
+            expectLine(instance, "ready");
+        }
+        return instances;
+    }
+
+    private static Set<String> publish(Session session, MessageProducer producer, String round, int events)
+            throws Exception {
+        Set<String> ids = new HashSet<>();
+        for (int i = 1; i <= events; i++) {
+            String id = round + "-" + i;
+            TextMessage message = session.createTextMessage("event " + id);
+            message.setStringProperty(EventConsumer.EVENT_ID, id);
+            producer.send(message);
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /** Reads every instance's list of processed events, prints its share, and returns all of them together. */
+    private static List<String> collect(List<Instance> instances) throws Exception {
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < instances.size(); i++) {
+            Instance instance = instances.get(i);
+            String line = expectLine(instance, "processed ");
+            List<String> ids = line.equals("processed ") ? List.of()
+                    : Arrays.asList(line.substring("processed ".length()).split(","));
+            System.out.printf("  instance %d (pid %d): %d events%n", i + 1, instance.process().pid(), ids.size());
+            all.addAll(ids);
+            if (instance.process().waitFor() != 0) {
+                throw new IllegalStateException("consumer pid " + instance.process().pid() + " failed");
+            }
+        }
+        return all;
+    }
+
+    private static String expectLine(Instance instance, String prefix) throws IOException {
+        String line = instance.out().readLine();
+        if (line == null || !line.startsWith(prefix)) {
+            throw new IllegalStateException("consumer pid " + instance.process().pid() + " said " + line
+                    + " instead of '" + prefix.strip() + "' (its errors are above)");
+        }
+        return line;
+    }
+
+    private static Options parse(String[] args) {
+        String brokerUrl = null;
+        int events = 180;
+        int instances = 3;
+        try {
+            for (int i = 0; i < args.length; i += 2) {
+                String value = args[i + 1];
+                switch (args[i]) {
+                    case "--broker" -> brokerUrl = value;
+                    case "--events" -> events = Integer.parseInt(value);
+                    case "--instances" -> instances = Integer.parseInt(value);
+                    default -> throw new IllegalArgumentException();
+                }
+            }
+        } catch (RuntimeException badArgument) {
+            usageError();
+        }
+        if (events < 1 || events > 100_000 || instances < 1 || instances > 8
+                || (brokerUrl != null && !brokerUrl.matches("(tcp|ssl)://.+"))) {
+            usageError();
+        }
+        return new Options(brokerUrl, events, instances);
+    }
+
+    private static void usageError() {
+        System.err.println(USAGE);
+        System.exit(2);
+    }
+}
