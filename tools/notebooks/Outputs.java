@@ -1,0 +1,68 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 21+
+//DEPS com.google.code.gson:gson:2.13.1
+
+// Prints what an executed notebook shows, cell by cell, as plain text - for tests and for reading a run in a terminal.
+//
+// Run:  ./jbang tools/notebooks/Outputs.java notebooks/2-thread-safety.ipynb
+//
+// Each code cell is "=== <cell id>" followed by its printed text and results; an image is "[image/png WxH]" and a
+// failed cell "[error <exception>: <message>]".
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+
+public class Outputs {
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1 || !Files.isRegularFile(Path.of(args[0]))) {
+            System.err.println("usage: ./jbang tools/notebooks/Outputs.java <executed-notebook.ipynb>");
+            System.exit(2);
+        }
+        JsonObject notebook = JsonParser.parseString(Files.readString(Path.of(args[0]))).getAsJsonObject();
+        for (JsonElement element : notebook.getAsJsonArray("cells")) {
+            JsonObject cell = element.getAsJsonObject();
+            if (!cell.get("cell_type").getAsString().equals("code")) {
+                continue;
+            }
+            System.out.println("=== " + cell.get("id").getAsString());
+            for (JsonElement output : cell.getAsJsonArray("outputs")) {
+                System.out.print(describe(output.getAsJsonObject()));
+            }
+        }
+    }
+
+    private static String describe(JsonObject output) {
+        return switch (output.get("output_type").getAsString()) {
+            case "stream" -> text(output.get("text"));
+            case "error" -> "[error " + output.get("ename").getAsString() + ": " + output.get("evalue").getAsString() + "]\n";
+            default -> {
+                JsonObject data = output.getAsJsonObject("data");
+                if (data.has("image/png")) {
+                    yield "[image/png " + pngSize(text(data.get("image/png"))) + "]\n";
+                }
+                yield data.has("text/plain") ? text(data.get("text/plain")) + "\n" : "[" + String.join(", ", data.keySet()) + "]\n";
+            }
+        };
+    }
+
+    /** "WxH" from a base64 PNG: width and height are the first two ints of the IHDR chunk, at byte 16. */
+    private static String pngSize(String base64) {
+        ByteBuffer png = ByteBuffer.wrap(Base64.getMimeDecoder().decode(base64));
+        return png.getInt(16) + "x" + png.getInt(20);
+    }
+
+    private static String text(JsonElement value) {
+        if (value.isJsonPrimitive()) {
+            return value.getAsString();
+        }
+        StringBuilder text = new StringBuilder();
+        value.getAsJsonArray().forEach(line -> text.append(line.getAsString()));
+        return text.toString();
+    }
+}
