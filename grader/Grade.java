@@ -1,0 +1,28 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 21+
+//DEPS org.junit.platform:junit-platform-launcher:1.14.1
+//DEPS org.junit.jupiter:junit-jupiter:5.14.1
+//DEPS org.jetbrains.lincheck:lincheck:3.7
+//SOURCES kit/grader/*.java
+
+/**
+ * The kit's grader: checks a learner's thread-safe classes on the learner's own machine and explains every verdict.
+ *
+ * <pre>
+ *   ./jbang grade counter              grades exercises/counter
+ *   ./jbang grade                      grades all seven exercises
+ *   ./jbang grade counter --hint       prints the exercise's hints
+ *   ./jbang grade --solutions          grades the reference solutions instead
+ *   ./jbang grade counter --dir DIR    grades the files in DIR as the counter exercise
+ *   ./jbang grade counter --json FILE  also writes Gradescope's results.json
+ *   ./jbang grade counter --classroom  also reports to GitHub Classroom's autograding reporter
+ * </pre>
+ *
+ * Exit code 0 only with full marks, 1 otherwise, 2 for bad arguments, 3 when the grader itself is broken.
+ * See grader/README.md for how the checks are written and run.
+ */
+public class Grade {
+    public static void main(String[] args) {
+        System.exit(kit.grader.Cli.run(args));
+    }
+}

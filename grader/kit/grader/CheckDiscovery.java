@@ -1,0 +1,67 @@
+package kit.grader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Finds the checks of an exercise among the compiled classes, without running any of their code. */
+final class CheckDiscovery {
+    private CheckDiscovery() {}
+
+    /** The checks, grouped by class (each class runs in its own JVM), classes in name order. */
+    static List<List<Check>> find(Path classesDir, Exercise exercise) {
+        String checksPackage = "kit.checks." + exercise.packageName();
+        Path packageDir = classesDir.resolve(checksPackage.replace('.', '/'));
+        List<List<Check>> groups = new ArrayList<>();
+        try (URLClassLoader loader = new URLClassLoader(new java.net.URL[] {classesDir.toUri().toURL()},
+                CheckDiscovery.class.getClassLoader());
+                Stream<Path> files = Files.isDirectory(packageDir) ? Files.list(packageDir) : Stream.empty()) {
+            for (Path file : files.sorted().toList()) {
+                String simpleName = file.getFileName().toString();
+                if (!simpleName.endsWith(".class") || simpleName.contains("$")) {
+                    continue;
+                }
+                String className = checksPackage + "." + simpleName.substring(0, simpleName.length() - 6);
+                List<Check> checks = checksOf(Class.forName(className, false, loader));
+                if (!checks.isEmpty()) {
+                    groups.add(checks);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new GraderException("cannot load the checks of " + exercise.id() + ": " + e);
+        }
+        return groups;
+    }
+
+    private static List<Check> checksOf(Class<?> type) {
+        List<Check> checks = new ArrayList<>();
+        for (Method method : type.getDeclaredMethods()) {
+            if (!method.isAnnotationPresent(Test.class)) {
+                continue;
+            }
+            Points points = method.getAnnotation(Points.class);
+            if (points == null || points.value() < 1) {
+                throw new GraderException(type.getName() + "#" + method.getName()
+                        + " has no @kit.grader.Points(n) with n >= 1: every check says what it is worth");
+            }
+            DisplayName displayName = method.getAnnotation(DisplayName.class);
+            TimeLimit limit = method.getAnnotation(TimeLimit.class);
+            checks.add(new Check(type.getName(), method.getName(),
+                    displayName == null ? method.getName() : displayName.value(), points.value(),
+                    limit == null ? Check.DEFAULT_TIME_LIMIT_SECONDS : limit.seconds()));
+        }
+        checks.sort(Comparator.comparing(Check::methodName));
+        return checks;
+    }
+}

@@ -1,0 +1,139 @@
+package kit.grader;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs checks in a child JVM ({@link CheckRunner}) and turns its events into results. When the child ends in the
+ * middle of a check (System.exit, a crash, the watchdog halting a hung check, or the runner restarting after
+ * leftover threads), that check is recorded and a new child runs the checks that remain.
+ */
+final class CheckJvm {
+    /** Flags of the checking JVM. Lock coarsening off: it can make a split read-modify-write atomic by accident. */
+    private static final List<String> JVM_FLAGS = List.of("-XX:+EnableDynamicAgentLoading", "-XX:-EliminateLocks",
+            "-Xshare:auto", "-XX:+UseSerialGC", "-Djava.awt.headless=true");
+    private static final long SAFETY_MARGIN_SECONDS = 30;
+
+    private final Path classesDir;
+    private final Path workDir;
+    private final String learnerPackage;
+
+    CheckJvm(Path classesDir, Path workDir, String learnerPackage) {
+        this.classesDir = classesDir;
+        this.workDir = workDir;
+        this.learnerPackage = learnerPackage;
+    }
+
+    /** Runs {@code checks} (one check class), reporting each result to {@code onResult} as soon as it is known. */
+    void run(List<Check> checks, Consumer<CheckResult> onResult) {
+        Map<String, Check> remaining = new LinkedHashMap<>();
+        checks.forEach(c -> remaining.put(c.key(), c));
+        for (int attempt = 1; !remaining.isEmpty(); attempt++) {
+            int before = remaining.size();
+            runOnce(remaining, onResult, attempt);
+            if (remaining.size() == before) { // the child made no progress: do not loop
+                String why = "The grader could not run this check (its JVM ended before starting it).";
+                remaining.values().forEach(c -> onResult.accept(CheckResult.failed(c.name(), c.points(), why)));
+                remaining.clear();
+            }
+        }
+    }
+
+    private void runOnce(Map<String, Check> remaining, Consumer<CheckResult> onResult, int attempt) {
+        Path events = workDir.resolve("events-" + System.nanoTime() + ".txt");
+        Path log = workDir.resolve("jvm-" + attempt + "-" + System.nanoTime() + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_FLAGS);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path") + File.pathSeparator + classesDir);
+        command.add(CheckRunner.class.getName());
+        command.add(events.toString());
+        command.add(learnerPackage);
+        long budgetSeconds = SAFETY_MARGIN_SECONDS;
+        for (Check check : remaining.values()) {
+            command.add(check.key() + "=" + check.timeLimitSeconds());
+            budgetSeconds += check.timeLimitSeconds();
+        }
+        Set<String> started = new HashSet<>();
+        try {
+            Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(budgetSeconds);
+            int seen = 0;
+            boolean killed = false;
+            while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
+                seen = consume(events, seen, remaining, started, onResult);
+                if (System.nanoTime() > deadline) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly().waitFor();
+                    killed = true;
+                    break;
+                }
+            }
+            consume(events, seen, remaining, started, onResult);
+            for (String key : started) {
+                if (remaining.containsKey(key)) {
+                    Check check = remaining.remove(key);
+                    onResult.accept(CheckResult.failed(check.name(), check.points(),
+                            killed ? "The check did not finish within " + budgetSeconds + " s and the grader had "
+                                    + "to kill it: your code hangs (deadlock, endless loop, or a wait that is "
+                                    + "never signalled)."
+                                    : jvmEnded(process.exitValue(), log)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GraderException("interrupted");
+        }
+    }
+
+    private static int consume(Path events, int seen, Map<String, Check> remaining, Set<String> started,
+            Consumer<CheckResult> onResult) {
+        List<EventLog.Event> all = EventLog.read(events);
+        for (EventLog.Event event : all.subList(seen, all.size())) {
+            Check check = remaining.get(event.key());
+            if (event.type() == EventLog.Type.START) {
+                started.add(event.key());
+            } else if (check != null) {
+                remaining.remove(event.key());
+                onResult.accept(event.type() == EventLog.Type.PASS
+                        ? CheckResult.passed(check.name(), check.points())
+                        : CheckResult.failed(check.name(), check.points(), event.message()));
+            }
+        }
+        return all.size();
+    }
+
+    private static String jvmEnded(int exitCode, Path log) {
+        String text = "The JVM running this check ended in the middle of it (exit code " + exitCode + "): your code "
+                + "ended the JVM (System.exit? Runtime.halt?) or crashed it.";
+        List<String> lines = readLines(log).stream().filter(l -> !l.startsWith("WARNING:")).toList();
+        if (!lines.isEmpty()) {
+            text += "\nThe JVM said:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
+        }
+        return text;
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file) : List.of();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package kit.grader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The grader's command line: reads the arguments, grades, prints, writes result files, returns the exit code. */
+public final class Cli {
+    static final String USAGE = "usage: ./jbang grade [<exercise>] [--solutions | --dir DIR] [--hint] "
+            + "[--json FILE] [--classroom]";
+
+    private Cli() {}
+
+    /** Exit code: 0 full marks, 1 points missing, 2 bad arguments, 3 the grader itself failed. */
+    public static int run(String[] args) {
+        Console console = new Console();
+        try {
+            Options options = Options.parse(args);
+            if (options.help) {
+                console.line(USAGE + "\n  exercises: " + Exercise.ids());
+                return 0;
+            }
+            KitPaths paths = KitPaths.find();
+            if (options.hint) {
+                return printHints(console, paths, options.exercise.orElseThrow());
+            }
+            return grade(console, paths, options);
+        } catch (UsageException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        } catch (GraderException e) {
+            System.err.println("grader error: " + e.getMessage());
+            return 3;
+        }
+    }
+
+    private static int grade(Console console, KitPaths paths, Options options) {
+        List<Exercise> exercises = options.exercise.map(List::of).orElse(Exercise.ALL);
+        ExerciseGrader grader = new ExerciseGrader(paths);
+        List<ExerciseResult> results = new ArrayList<>();
+        boolean graderFailed = false;
+        for (int i = 0; i < exercises.size(); i++) {
+            Exercise exercise = exercises.get(i);
+            if (exercises.size() > 1) {
+                console.line("[" + (i + 1) + "/" + exercises.size() + "] " + exercise.id());
+            }
+            Path dir = options.dir.orElseGet(() -> options.solutions ? paths.solutions(exercise)
+                    : paths.exercises(exercise));
+            console.start(exercise, paths.show(dir.resolve(exercise.fileName())));
+            try {
+                ExerciseResult result = grader.grade(exercise, dir, console);
+                console.total(result);
+                results.add(result);
+            } catch (GraderException e) {
+                console.line("grader error: " + e.getMessage() + "\n");
+                graderFailed = true;
+            }
+        }
+        if (exercises.size() > 1) {
+            console.summary(results);
+        }
+        options.json.ifPresent(file -> ResultFiles.writeGradescope(file, results));
+        if (options.classroom) {
+            ResultFiles.writeClassroom(results);
+        }
+        if (graderFailed) {
+            return 3;
+        }
+        return results.stream().allMatch(ExerciseResult::fullMarks) ? 0 : 1;
+    }
+
+    private static int printHints(Console console, KitPaths paths, Exercise exercise) {
+        Path hints = paths.exercises(exercise).resolve("HINTS.md");
+        try {
+            console.line(Files.readString(hints).strip());
+            return 0;
+        } catch (IOException e) {
+            throw new GraderException("no hints for " + exercise.id() + " (" + paths.show(hints) + ")");
+        }
+    }
+
+    /** The parsed arguments. */
+    private static final class Options {
+        Optional<Exercise> exercise = Optional.empty();
+        Optional<Path> dir = Optional.empty();
+        Optional<Path> json = Optional.empty();
+        boolean solutions;
+        boolean hint;
+        boolean classroom;
+        boolean help;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                switch (arg) {
+                    case "--solutions" -> o.solutions = true;
+                    case "--hint", "--hints" -> o.hint = true;
+                    case "--classroom" -> o.classroom = true;
+                    case "-h", "--help" -> o.help = true;
+                    case "--dir" -> o.dir = Optional.of(Path.of(value(args, ++i, arg)).toAbsolutePath());
+                    case "--json" -> o.json = Optional.of(Path.of(value(args, ++i, arg)));
+                    default -> {
+                        if (arg.startsWith("-")) {
+                            throw new UsageException("unknown option " + arg + "; " + USAGE);
+                        }
+                        if (o.exercise.isPresent()) {
+                            throw new UsageException("grade one exercise or all, not " + o.exercise.get().id()
+                                    + " and " + arg + "; " + USAGE);
+                        }
+                        o.exercise = Optional.of(Exercise.byId(arg).orElseThrow(() -> new UsageException(
+                                "no exercise '" + arg + "'; the exercises are: " + Exercise.ids())));
+                    }
+                }
+            }
+            if (o.solutions && o.dir.isPresent()) {
+                throw new UsageException("--solutions and --dir both say where the files are: give one");
+            }
+            if ((o.dir.isPresent() || o.hint) && o.exercise.isEmpty()) {
+                throw new UsageException((o.hint ? "--hint" : "--dir") + " needs an exercise, e.g. ./jbang grade "
+                        + "counter " + (o.hint ? "--hint" : "--dir DIR") + "; the exercises are: " + Exercise.ids());
+            }
+            if (o.dir.isPresent() && !Files.isDirectory(o.dir.get())) {
+                throw new UsageException("--dir " + o.dir.get() + " is not a folder");
+            }
+            return o;
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length || args[i].startsWith("--")) {
+                throw new UsageException(option + " needs a value; " + USAGE);
+            }
+            return args[i];
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package kit.grader;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** What the learner reads in the terminal: a line per check, its explanation indented below, and the totals. */
+final class Console implements ExerciseGrader.Listener {
+    private static final String INDENT = "      ";
+    private final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
+            StandardCharsets.UTF_8);
+
+    void line(String text) {
+        out.println(text);
+    }
+
+    void start(Exercise exercise, String source) {
+        out.println("== " + exercise.id() + ": " + source);
+    }
+
+    @Override
+    public void problem(String text) {
+        out.println(indent(text, "   "));
+    }
+
+    @Override
+    public void result(CheckResult result) {
+        out.printf("[%s] %d/%d %s%n", result.passed() ? "PASS" : "FAIL", result.score(), result.maxScore(),
+                result.name());
+        if (!result.passed() && !result.output().isBlank()) {
+            out.println(indent(result.output(), INDENT));
+        }
+    }
+
+    void total(ExerciseResult result) {
+        out.printf("%s: %d/%d points%s%n%n", result.exercise().id(), result.score(), result.maxScore(),
+                result.fullMarks() ? " - full marks" : "");
+    }
+
+    void summary(List<ExerciseResult> results) {
+        out.println("Summary");
+        for (ExerciseResult r : results) {
+            out.printf("  %-16s %3d/%-3d %s%n", r.exercise().id(), r.score(), r.maxScore(),
+                    r.fullMarks() ? "full marks" : "");
+        }
+        int score = results.stream().mapToInt(ExerciseResult::score).sum();
+        int max = results.stream().mapToInt(ExerciseResult::maxScore).sum();
+        out.printf("  %-16s %3d/%-3d%n", "total", score, max);
+    }
+
+    private static String indent(String text, String indent) {
+        return indent + text.strip().replace("\n", "\n" + indent);
+    }
+}

@@ -1,0 +1,100 @@
+package kit.grader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Grades one exercise: reads the rule, compiles the learner's files together with the grader's own checks into a
+ * temporary folder (the learner's folder is never written to), and runs each check class in its own JVM.
+ */
+final class ExerciseGrader {
+    private final KitPaths paths;
+
+    ExerciseGrader(KitPaths paths) {
+        this.paths = paths;
+    }
+
+    /** Hears of a problem that stops all checks, and of each check as soon as it is decided. */
+    interface Listener {
+        void problem(String text);
+
+        void result(CheckResult result);
+    }
+
+    /** Grades the files in {@code sourceDir}. */
+    ExerciseResult grade(Exercise exercise, Path sourceDir, Listener listener) {
+        List<Path> checkSources = KitPaths.javaFiles(paths.checks(exercise));
+        if (checkSources.isEmpty()) {
+            throw new GraderException("no checks for " + exercise.id() + " in " + paths.show(paths.checks(exercise)));
+        }
+        List<Path> learnerSources = KitPaths.javaFiles(sourceDir);
+        String source = paths.show(sourceDir.resolve(exercise.fileName()));
+        List<CheckResult> results = new ArrayList<>();
+        Consumer<CheckResult> record = r -> {
+            results.add(r);
+            listener.result(r);
+        };
+        if (!Files.isRegularFile(sourceDir.resolve(exercise.fileName()))) {
+            String problem = "There is no " + source + " to grade.";
+            listener.problem(problem);
+            failAll(exercise, checkSources, problem, record);
+            return new ExerciseResult(exercise, source, results, problem);
+        }
+        Path workDir = createTempDir();
+        try {
+            Path classes = workDir.resolve("classes");
+            List<Path> all = new ArrayList<>(learnerSources);
+            all.addAll(checkSources);
+            List<JavaCompiler.Error> errors = JavaCompiler.compile(all, classes, System.getProperty(
+                    "java.class.path"), paths);
+            if (!errors.isEmpty()) {
+                String problem = compileProblem(errors, learnerSources);
+                listener.problem(problem);
+                failAll(exercise, checkSources, problem, record);
+                return new ExerciseResult(exercise, source, results, problem);
+            }
+            exercise.rule().ifPresent(rule -> record.accept(RuleCheck.run(rule, learnerSources, paths)));
+            CheckJvm jvm = new CheckJvm(classes, workDir, exercise.packageName());
+            for (List<Check> group : CheckDiscovery.find(classes, exercise)) {
+                jvm.run(group, record);
+            }
+            return new ExerciseResult(exercise, source, results, "");
+        } finally {
+            KitPaths.deleteRecursively(workDir);
+        }
+    }
+
+    private String compileProblem(List<JavaCompiler.Error> errors, List<Path> learnerSources) {
+        List<String> learners = errors.stream().filter(e -> learnerSources.contains(e.file()))
+                .map(JavaCompiler.Error::text).toList();
+        if (!learners.isEmpty()) {
+            return "Your code does not compile, so no check can run (0 points). The compiler said:\n"
+                    + String.join("\n", learners);
+        }
+        return "Your code compiles, but the grader's checks cannot use it: did you change the package, the class "
+                + "name, or a method's name, parameters or return type? The exercise's README gives them exactly. "
+                + "The compiler said:\n" + String.join("\n", errors.stream().map(JavaCompiler.Error::text).toList());
+    }
+
+    private void failAll(Exercise exercise, List<Path> checkSources, String problem, Consumer<CheckResult> record) {
+        String note = "Not run: " + (problem.startsWith("Your code does not compile") ? "your code does not compile." : "see the problem above.");
+        exercise.rule().ifPresent(rule -> record.accept(CheckResult.failed(RuleCheck.name(rule), rule.points(),
+                note)));
+        for (Check check : CheckSourceScan.find(checkSources)) {
+            record.accept(CheckResult.failed(check.name(), check.points(), note));
+        }
+    }
+
+    private static Path createTempDir() {
+        try {
+            return Files.createTempDirectory("kit-grade-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

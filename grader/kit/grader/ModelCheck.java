@@ -1,0 +1,34 @@
+package kit.grader;
+
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+
+/**
+ * Lincheck model checking with the grader's settings, for checks: it runs short concurrent scenarios of a test
+ * class's {@code @Operation} methods under many thread interleavings and fails if some outcome cannot be explained
+ * by the operations happening one at a time (or if the threads hang). It does not depend on the CPU count or on
+ * timing. It assumes sequential consistency, so it cannot see a missing {@code volatile}; check visibility with a
+ * JIT-warmed thread check instead.
+ */
+public final class ModelCheck {
+    private ModelCheck() {}
+
+    /**
+     * Model-checks {@code testClass}; on failure throws an AssertionError whose message is {@code explanation}
+     * followed by Lincheck's scenario and interleaving (the grader trims its detailed trace).
+     */
+    public static void verify(Class<?> testClass, String explanation) {
+        ModelCheckingOptions options = new ModelCheckingOptions()
+                .iterations(10)
+                .invocationsPerIteration(1000)
+                .threads(2)
+                .actorsPerThread(2)
+                .actorsBefore(1)
+                .actorsAfter(1);
+        try {
+            options.check(testClass);
+        } catch (AssertionError e) {
+            throw new AssertionError(explanation + "\n\nLincheck's evidence - the operations each thread ran, what "
+                    + "they returned, and a step-by-step interleaving that produces it:\n" + e.getMessage(), null);
+        }
+    }
+}

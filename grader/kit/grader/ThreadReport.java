@@ -1,0 +1,106 @@
+package kit.grader;
+
+import java.lang.management.LockInfo;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MonitorInfo;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A thread dump a learner can read: the threads that run the learner's code or a check, what each one waits for
+ * and who holds it, the locks each holds, and where in the learner's code it is. Checks may use it in their
+ * messages (e.g. after a {@code join} timed out); the grader's watchdog uses it for checks that hang.
+ */
+public final class ThreadReport {
+    private ThreadReport() {}
+
+    /** Describes every thread that is in {@code learnerPackage}'s code or in a check, plus any deadlock. */
+    public static String describe(String learnerPackage) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        ThreadInfo[] infos = mx.dumpAllThreads(true, true);
+        StringBuilder text = new StringBuilder();
+        long[] deadlocked = mx.findDeadlockedThreads();
+        if (deadlocked != null) {
+            List<String> names = new ArrayList<>();
+            for (ThreadInfo info : mx.getThreadInfo(deadlocked)) {
+                if (info != null) {
+                    names.add('"' + info.getThreadName() + '"');
+                }
+            }
+            text.append("DEADLOCK: ").append(String.join(", ", names))
+                    .append(" each wait for a lock that another of them holds - none of them can ever go on.\n");
+        }
+        for (ThreadInfo info : infos) {
+            if (info != null && isRelevant(info, learnerPackage)) {
+                text.append(describe(info, learnerPackage));
+            }
+        }
+        return text.isEmpty() ? "(no thread is running your code)\n" : text.toString();
+    }
+
+    private static boolean isRelevant(ThreadInfo info, String learnerPackage) {
+        return info.getThreadId() != Thread.currentThread().threadId() && Arrays.stream(info.getStackTrace())
+                .anyMatch(f -> isLearners(f, learnerPackage) || f.getClassName().startsWith("kit.checks."));
+    }
+
+    private static boolean isLearners(StackTraceElement frame, String learnerPackage) {
+        return frame.getClassName().startsWith(learnerPackage + ".");
+    }
+
+    private static String describe(ThreadInfo info, String learnerPackage) {
+        StringBuilder text = new StringBuilder("\"" + info.getThreadName() + "\" " + state(info) + "\n");
+        StackTraceElement[] stack = info.getStackTrace();
+        boolean skipped = false;
+        for (int depth = 0; depth < stack.length; depth++) {
+            StackTraceElement frame = stack[depth];
+            boolean learners = isLearners(frame, learnerPackage);
+            if (depth == 0 || learners) {
+                if (skipped) {
+                    text.append("      ...\n");
+                }
+                text.append("      at ").append(frame).append('\n');
+                skipped = false;
+                for (MonitorInfo held : info.getLockedMonitors()) {
+                    if (held.getLockedStackDepth() == depth) {
+                        text.append("         (holds the monitor of ").append(held).append(")\n");
+                    }
+                }
+            } else {
+                skipped = true;
+            }
+        }
+        if (skipped) {
+            text.append("      ... (grader code)\n");
+        }
+        for (LockInfo held : info.getLockedSynchronizers()) {
+            text.append("      holds ").append(held).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String state(ThreadInfo info) {
+        String lock = info.getLockName();
+        String owner = info.getLockOwnerName() == null ? "" : ", held by \"" + info.getLockOwnerName() + "\"";
+        return switch (info.getThreadState()) {
+            case BLOCKED -> "is BLOCKED, waiting to enter synchronized on " + lock + owner;
+            case WAITING, TIMED_WAITING -> {
+                String how = info.getThreadState() == Thread.State.TIMED_WAITING ? "with a timeout " : "";
+                if (lock == null) {
+                    yield "is " + info.getThreadState() + " (sleeping or parked)";
+                }
+                if (lock.contains("ConditionObject")) {
+                    yield "is WAITING " + how + "on a Condition (await) for another thread to signal it";
+                }
+                if (lock.contains("Sync@") || lock.contains("ReentrantLock")) {
+                    yield "is WAITING " + how + "to acquire " + lock + owner;
+                }
+                yield "is WAITING " + how + "on " + lock + owner + " (wait/join) for another thread to notify it";
+            }
+            case RUNNABLE -> "is RUNNABLE (running: busy or looping)";
+            default -> "is " + info.getThreadState();
+        };
+    }
+}
