@@ -121,7 +121,8 @@ public class AsyncFileIo {
             @Override
             public void completed(Integer bytesRead, Void attachment) {
                 List<String> stack = StackWalker.getInstance()
-                        .walk(frames -> frames.map(f -> f.getClassName() + "." + f.getMethodName()).distinct().toList());
+                        .walk(frames -> frames.map(f -> f.getClassName() + "." + f.getMethodName()).distinct()
+                                .toList());
                 done.complete(new Completion(bytesRead, Thread.currentThread(), stack));
             }
 

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Starts another JVM that runs a class of this script: the same java binary, JVM options and classpath as the
- * current process, so a JBang script can spawn copies of itself (Java has no {@code multiprocessing}). The child's stderr
- * goes to ours; its stdin and stdout are pipes the caller talks through.
+ * current process, so a JBang script can spawn copies of itself (Java has no {@code multiprocessing}). The child's
+ * stderr goes to ours; its stdin and stdout are pipes the caller talks through.
  */
 final class ChildJvm {
     private ChildJvm() {}

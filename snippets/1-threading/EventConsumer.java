@@ -12,21 +12,18 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 /**
  * The chapter's event consumer microservice: ONE thread that takes events from a broker queue and handles them one
  * at a time. It never starts a thread; to handle more events per second you run more of these processes against the
- * same queue (1a-scale-out-consumers starts them for you).
+ * same queue.
  *
- * <p>Protocol with the process that starts it (stdin/stdout): it connects and prints {@code ready}, waits for a line
- * {@code go}, consumes until the queue is empty, and prints {@code processed <event ids, comma-separated>}.
- * Arguments: {@code <broker-url> <queue> <work-ms per event>}.
+ * <p>{@link ScaleOutConsumers} runs it in child processes and talks to it over stdin/stdout: it connects and prints
+ * {@code ready}, waits for a line {@code go}, consumes until the queue is empty, and prints
+ * {@code processed <event ids, comma-separated>}.
  */
-public class EventConsumer {
+final class EventConsumer {
     static final String EVENT_ID = "eventId";
 
-    public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        String brokerUrl = args[0];
-        String queueName = args[1];
-        long workMillis = Long.parseLong(args[2]);
+    private EventConsumer() {}
 
+    static void run(String brokerUrl, String queueName, long workMillis) throws Exception {
         // consumerWindowSize=0: take one message per request instead of buffering a batch in this client, so the
         // broker hands each event to whichever instance asks next (fair sharing among instances).
         var factory = new ActiveMQConnectionFactory(brokerUrl + (brokerUrl.contains("?") ? "&" : "?")

@@ -72,7 +72,8 @@ final class PoolTask {
 
     /** "0.41, 0.12 ms (mean 0.27 ms)" for a list of durations in nanoseconds. */
     static String durations(long[] nanos) {
-        String each = Arrays.stream(nanos).mapToObj(n -> String.format("%.2f", n / 1e6)).collect(Collectors.joining(", "));
+        String each = Arrays.stream(nanos).mapToObj(n -> String.format("%.2f", n / 1e6))
+                .collect(Collectors.joining(", "));
         return String.format("%s ms (mean %.2f ms)", each, Arrays.stream(nanos).average().orElse(0) / 1e6);
     }
 }

@@ -48,6 +48,7 @@ public class ScaleOutConsumers {
     private static final String USAGE = "usage: ./jbang 1a-scale-out-consumers [--broker tcp://host:port]"
             + " [--events 1-100000, default 180] [--instances 1-8, default 3]";
     private static final long WORK_MILLIS_PER_EVENT = 20;
+    private static final String CONSUMER_FLAG = "--consumer";
 
     private record Options(String brokerUrl, int events, int maxInstances) {}
 
@@ -56,6 +57,10 @@ public class ScaleOutConsumers {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        if (args.length == 4 && args[0].equals(CONSUMER_FLAG)) { // a child process started by startConsumers
+            EventConsumer.run(args[1], args[2], Long.parseLong(args[3]));
+            return;
+        }
         Options options = parse(args);
         boolean exactlyOnce;
         try {
@@ -96,7 +101,8 @@ public class ScaleOutConsumers {
                 List<String> processed = collect(running);
                 double seconds = (System.nanoTime() - start) / 1e9;
 
-                boolean exactlyOnce = processed.size() == published.size() && published.equals(new HashSet<>(processed));
+                boolean exactlyOnce = processed.size() == published.size()
+                        && published.equals(new HashSet<>(processed));
                 allExactlyOnce &= exactlyOnce;
                 throughput.put(instances, processed.size() / seconds);
                 System.out.printf("  total: %d of %d events, each exactly once: %b%n", processed.size(),
@@ -114,9 +120,10 @@ public class ScaleOutConsumers {
     private static List<Instance> startConsumers(String brokerUrl, String queueName, int count) throws IOException {
         List<Instance> instances = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Process process = ChildJvm.start(EventConsumer.class, brokerUrl, queueName,
+            Process process = ChildJvm.start(ScaleOutConsumers.class, CONSUMER_FLAG, brokerUrl, queueName,
                     String.valueOf(WORK_MILLIS_PER_EVENT));
-            instances.add(new Instance(process, process.inputReader(), new PrintWriter(process.getOutputStream(), true)));
+            var in = new PrintWriter(process.getOutputStream(), true);
+            instances.add(new Instance(process, process.inputReader(), in));
         }
         for (Instance instance : instances) {
             expectLine(instance, "ready");
