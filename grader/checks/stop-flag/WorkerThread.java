@@ -1,0 +1,144 @@
+package kit.checks.stopflag;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import stopflag.StoppableWorker;
+
+/**
+ * The learner's worker running on its own daemon thread (a worker that never stops cannot keep the JVM alive),
+ * plus bounded ways to call it: every call into the learner's code may block or spin, so none waits forever.
+ *
+ * <p>A check that gives up on a worker calls {@link #abandon()}: the task then throws on its next run, which ends
+ * run() even if it never sees stop(), so no stuck worker slows down the checks after it.
+ */
+final class WorkerThread {
+    static final Duration PATIENCE = Duration.ofSeconds(2);
+    final StoppableWorker worker;
+    private final Thread thread;
+    private volatile Throwable thrown;
+    private volatile boolean abandoned;
+
+    /** A worker whose task is {@code body}, made abandonable. */
+    WorkerThread(Runnable body) {
+        this.worker = new StoppableWorker(() -> {
+            if (abandoned) {
+                throw new CheckAbandoned();
+            }
+            body.run();
+        });
+        this.thread = newThread();
+    }
+
+    /** A worker whose task the check controls itself (the visibility check's task must stay empty). */
+    WorkerThread(StoppableWorker worker) {
+        this.worker = worker;
+        this.thread = newThread();
+    }
+
+    private Thread newThread() {
+        Thread worker = new Thread(this.worker, "stop-flag-worker");
+        worker.setDaemon(true);
+        worker.setUncaughtExceptionHandler((t, e) -> thrown = e);
+        return worker;
+    }
+
+    WorkerThread start() {
+        thread.start();
+        return this;
+    }
+
+    boolean isRunning() {
+        return thread.isAlive();
+    }
+
+    boolean endsWithin(Duration timeout) throws InterruptedException {
+        thread.join(timeout);
+        return !thread.isAlive();
+    }
+
+    boolean isAbandoned() {
+        return abandoned;
+    }
+
+    /** Makes the task throw from now on, and gives run() a moment to end. */
+    void abandon() throws InterruptedException {
+        abandoned = true;
+        thread.join(PATIENCE);
+    }
+
+    /** " (run() threw X)" if run() ended with an exception of its own, else "". */
+    String thrownNote() {
+        Throwable t = thrown;
+        return t == null || t instanceof CheckAbandoned ? "" : " (run() threw " + t + ")";
+    }
+
+    /** Calls stop() on another thread; fails the check if it does not return in time. */
+    void stop() {
+        call("stop()", () -> {
+            worker.stop();
+            return null;
+        });
+    }
+
+    /** Calls runs() on another thread; fails the check if it does not return in time. */
+    long runs() {
+        return call("runs()", worker::runs);
+    }
+
+    private <V> V call(String method, Callable<V> body) {
+        FutureTask<V> call = new FutureTask<>(body);
+        Thread caller = new Thread(call, "calls-" + method);
+        caller.setDaemon(true);
+        caller.start();
+        try {
+            return call.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return fail(method + " did not return within " + PATIENCE.toSeconds() + " s while the worker was running. It is stuck at:\n"
+                    + stackOf(caller) + "Does it wait for a lock that run() holds for the whole loop? Then no "
+                    + "other thread can get in until run() returns - hold a lock only for a short access.");
+        } catch (ExecutionException e) {
+            return fail(method + " threw " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail("interrupted");
+        }
+    }
+
+    /** Waits up to {@code timeout} for {@code condition}; true if it became true. */
+    static boolean await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return true;
+    }
+
+    String stack() {
+        return stackOf(thread);
+    }
+
+    /** Thrown by the task of an abandoned worker, to end its run(). */
+    static final class CheckAbandoned extends RuntimeException {
+        CheckAbandoned() {
+            super("the check gave up on this worker", null, false, false);
+        }
+    }
+
+    private static String stackOf(Thread thread) {
+        return Arrays.stream(thread.getStackTrace()).limit(8)
+                .map(frame -> "    at " + frame + "\n").collect(Collectors.joining());
+    }
+}
