@@ -15,8 +15,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * same queue.
  *
  * <p>{@link ScaleOutConsumers} runs it in child processes and talks to it over stdin/stdout: it connects and prints
- * {@code ready}, waits for a line {@code go}, consumes until the queue is empty, and prints
- * {@code processed <event ids, comma-separated>}.
+ * {@code ready}; then, for every line {@code go}, it consumes until the queue is empty and prints
+ * {@code processed <event ids, comma-separated>}. It ends when its stdin ends.
  */
 final class EventConsumer {
     static final String EVENT_ID = "eventId";
@@ -33,14 +33,14 @@ final class EventConsumer {
             MessageConsumer consumer = session.createConsumer(session.createQueue(queueName));
             connection.start();
             System.out.println("ready");
-            if (!"go".equals(new BufferedReader(new InputStreamReader(System.in)).readLine())) {
-                return;
+            BufferedReader commands = new BufferedReader(new InputStreamReader(System.in));
+            while ("go".equals(commands.readLine())) {
+                List<String> processed = new ArrayList<>();
+                for (Message event; (event = consumer.receiveNoWait()) != null; ) {
+                    processed.add(handle(event, workMillis));
+                }
+                System.out.println("processed " + String.join(",", processed));
             }
-            List<String> processed = new ArrayList<>();
-            for (Message event; (event = consumer.receiveNoWait()) != null; ) {
-                processed.add(handle(event, workMillis));
-            }
-            System.out.println("processed " + String.join(",", processed));
         }
     }
 
