@@ -40,7 +40,7 @@ public class Outputs {
     private static String describe(JsonObject output) {
         return switch (output.get("output_type").getAsString()) {
             case "stream" -> text(output.get("text"));
-            case "error" -> "[error " + output.get("ename").getAsString() + ": " + output.get("evalue").getAsString() + "]\n";
+            case "error" -> "[error " + firstTracebackLine(output) + "]\n";
             default -> {
                 JsonObject data = output.getAsJsonObject("data");
                 if (data.has("image/png")) {
@@ -49,6 +49,15 @@ public class Outputs {
                 yield data.has("text/plain") ? text(data.get("text/plain")) + "\n" : "[" + String.join(", ", data.keySet()) + "]\n";
             }
         };
+    }
+
+    /** What the kernel says first about an exception, e.g. "java.lang.IllegalStateException: boom". */
+    private static String firstTracebackLine(JsonObject error) {
+        var traceback = error.getAsJsonArray("traceback");
+        String first = traceback == null || traceback.isEmpty()
+                ? error.get("ename").getAsString() + ": " + error.get("evalue").getAsString()
+                : traceback.get(0).getAsString();
+        return first.replaceAll("\u001b\\[[0-9;]*m", "").strip();
     }
 
     /** "WxH" from a base64 PNG: width and height are the first two ints of the IHDR chunk, at byte 16. */

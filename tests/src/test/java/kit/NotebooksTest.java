@@ -1,0 +1,122 @@
+package kit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Executes every notebook with a real Jupyter and Java kernel (tools/notebooks/execute, as CI and a maintainer do)
+ * and checks what each cell shows a learner: the facts of each example, not only that no cell failed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NotebooksTest {
+    private static final List<String> NOTEBOOKS = List.of("1-threading", "2-thread-safety", "3-publish-subscribe");
+    private static final String KERNEL_JAR = "rapaio-jupyter-kernel";
+
+    @TempDir
+    Path executed;
+
+    private Kit.Run execution;
+    private Set<Long> kernelsBefore;
+
+    @BeforeAll
+    void executeAllNotebooks() {
+        kernelsBefore = kernelProcesses();
+        List<String> command = new ArrayList<>(List.of("tools/notebooks/execute", "--output-dir", executed.toString()));
+        NOTEBOOKS.forEach(name -> command.add("notebooks/" + name + ".ipynb"));
+        long start = System.nanoTime();
+        execution = Kit.run(Kit.DIR, Duration.ofMinutes(6), command);
+        System.out.printf("[NotebooksTest] executed %d notebooks in %.1f s%n", NOTEBOOKS.size(),
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    @Test
+    void notebooksAreGeneratedFromTheCurrentSnippetsAndSolutions() {
+        Kit.Run check = Kit.jbang(Duration.ofMinutes(2), "tools/notebooks/Build.java", "--check");
+        assertEquals(0, check.exitCode(), check.describe());
+    }
+
+    @Test
+    void everyCellRunsWithoutErrorAndNoKernelIsLeftBehind() {
+        assertEquals(0, execution.exitCode(), execution.describe());
+        Set<Long> left = kernelProcesses();
+        left.removeAll(kernelsBefore);
+        assertTrue(left.isEmpty(), "kernel processes left running: " + left);
+    }
+
+    @Test
+    void threadSafetyShowsLostUpdatesOnlyWithoutALock() {
+        Map<String, String> cells = outputs("2-thread-safety");
+        List<Long> lost = numbers(cells.get("lost-updates"), "lost=(\\d+)");
+        assertEquals(4, lost.size(), cells.get("lost-updates"));
+        assertEquals(0, lost.get(0), "one thread cannot lose an update: " + cells.get("lost-updates"));
+        assertTrue(lost.stream().mapToLong(Long::longValue).max().orElse(0) > 0,
+                "the unguarded counter lost no update with any number of threads: " + cells.get("lost-updates"));
+        assertTrue(cells.get("lost-updates").contains("[image/png 640x360]"), cells.get("lost-updates"));
+
+        List<Long> safeLost = numbers(cells.get("safe-counter"), "lost=(\\d+)");
+        assertEquals(List.of(0L), safeLost, cells.get("safe-counter"));
+        assertTrue(cells.get("atomic-int").contains("-1"), cells.get("atomic-int"));
+        assertTrue(cells.get("owner-unlocks").contains("IllegalMonitorStateException"), cells.get("owner-unlocks"));
+    }
+
+    /** Each code cell's text output, by cell id, as tools/notebooks/Outputs.java prints it. */
+    private Map<String, String> outputs(String notebook) {
+        assertEquals(0, execution.exitCode(), execution.describe());
+        Path file = executed.resolve(notebook + ".ipynb");
+        assertTrue(Files.exists(file), "no executed " + file);
+        Kit.Run dump = Kit.jbang(Duration.ofMinutes(2), "tools/notebooks/Outputs.java", file.toString());
+        assertEquals(0, dump.exitCode(), dump.describe());
+        Map<String, String> cells = new LinkedHashMap<>();
+        String id = null;
+        StringBuilder text = new StringBuilder();
+        for (String line : dump.stdout().split("\n", -1)) {
+            if (line.startsWith("=== ")) {
+                if (id != null) {
+                    cells.put(id, text.toString());
+                }
+                id = line.substring(4);
+                text.setLength(0);
+            } else {
+                text.append(line).append('\n');
+            }
+        }
+        if (id != null) {
+            cells.put(id, text.toString());
+        }
+        return cells;
+    }
+
+    private static List<Long> numbers(String text, String regex) {
+        assertTrue(text != null, "no such cell");
+        Matcher matcher = Pattern.compile(regex).matcher(text.replace(",", ""));
+        List<Long> found = new ArrayList<>();
+        while (matcher.find()) {
+            found.add(Long.parseLong(matcher.group(1)));
+        }
+        return found;
+    }
+
+    private static Set<Long> kernelProcesses() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(KERNEL_JAR))
+                .map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
+    }
+}
