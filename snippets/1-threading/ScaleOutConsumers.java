@@ -20,8 +20,10 @@
 //DEPS org.apache.artemis:artemis-jakarta-client:2.56.0
 //DEPS jakarta.jms:jakarta.jms-api:3.1.0
 //DEPS org.slf4j:slf4j-simple:2.0.18
-// Netty (inside Artemis) would warn about sun.misc.Unsafe and native access on JDK 24+: keep it off Unsafe.
-//JAVA_OPTIONS --enable-native-access=ALL-UNNAMED -Dio.netty.noUnsafe=true
+// Netty (inside Artemis) would warn about sun.misc.Unsafe and native access on JDK 24+: keep it off Unsafe. The
+// consumer JVMs (started with these same options) wait on I/O: C1 alone compiles enough and makes them start with
+// less CPU.
+//JAVA_OPTIONS --enable-native-access=ALL-UNNAMED -Dio.netty.noUnsafe=true -XX:TieredStopAtLevel=1
 //SOURCES ChildJvm.java
 //SOURCES EmbeddedBroker.java
 //SOURCES EventConsumer.java
