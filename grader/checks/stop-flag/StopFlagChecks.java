@@ -1,14 +1,13 @@
 package kit.checks.stopflag;
 
 import static kit.checks.stopflag.WorkerThread.PATIENCE;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,17 +35,15 @@ class StopFlagChecks {
         WorkerThread worker = new WorkerThread(new StoppableWorker(EmptyTask::runOnce)).start();
         try {
             Thread.sleep(WARM_UP.toMillis());
-            assertTrue(worker.isRunning(), "run() returned within " + WARM_UP.toMillis() + " ms although stop() "
-                    + "had not been called" + worker.thrownNote() + ". It must repeat the task until stop().");
+            verify(worker.isRunning(), () -> worker.howItEnded() + " within " + WARM_UP.toMillis() + " ms although "
+                    + "stop() had not been called. It must repeat the task until stop() is called.");
             worker.stop();
-            if (!worker.endsWithin(PATIENCE)) {
-                fail("The worker ran an empty task for " + WARM_UP.toMillis() + " ms; then stop() was called from "
-                        + "another thread, but run() was still looping " + PATIENCE.toSeconds() + " s later, at:\n"
-                        + worker.stack() + "By then the JIT compiler had compiled the loop, and compiled code may "
-                        + "read a plain field once, before the loop, and never again: the worker thread never saw "
-                        + "the flag change. Make the flag volatile (or an AtomicBoolean), so that every read sees "
-                        + "the latest write.");
-            }
+            verify(worker.endsWithin(PATIENCE), () -> "The worker ran an empty task for " + WARM_UP.toMillis()
+                    + " ms; then stop() was called from another thread, but run() was still looping "
+                    + PATIENCE.toSeconds() + " s later, at:\n" + worker.stack() + "By then the JIT compiler had "
+                    + "compiled the loop, and compiled code may read a plain field once, before the loop, and never "
+                    + "again: the worker thread never saw the flag change. Make the flag volatile (or an "
+                    + "AtomicBoolean), so that every read sees the latest write.");
         } finally {
             if (worker.isRunning()) {
                 EmptyTask.abandon(worker);
@@ -66,16 +63,16 @@ class StopFlagChecks {
         }).start();
         try {
             boolean repeated = WorkerThread.await(() -> taskRuns.get() >= 20 || !worker.isRunning(), PATIENCE);
-            assertTrue(worker.isRunning(), "run() returned after " + taskRuns.get() + " task run(s) although "
-                    + "stop() had not been called" + worker.thrownNote() + ". It must repeat the task (a loop, "
-                    + "not an if).");
-            assertTrue(repeated, "The task (1 ms per run) ran only " + taskRuns.get() + " time(s) in "
+            verify(worker.isRunning(), () -> worker.howItEnded() + " after " + taskRuns.get() + " task run(s) "
+                    + "although stop() had not been called. It must repeat the task until stop() is called: a "
+                    + "loop, not an if.");
+            verify(repeated, () -> "The task (1 ms per run) ran only " + taskRuns.get() + " time(s) in "
                     + PATIENCE.toSeconds() + " s.");
             worker.stop();
-            assertTrue(worker.endsWithin(PATIENCE), "stop() was called, but run() was still looping "
+            verify(worker.endsWithin(PATIENCE), () -> "stop() was called, but run() was still looping "
                     + PATIENCE.toSeconds() + " s later although each task run takes about 1 ms; the task ran "
-                    + taskRuns.get() + " times by then. It is at:\n" + worker.stack() + "run() must check the "
-                    + "flag itself before every run - a copy taken before the loop never changes.");
+                    + taskRuns.get() + " times by then. It is at:\n" + worker.stack() + "run() must read the flag "
+                    + "field itself before every run - a copy taken before the loop never changes.");
         } finally {
             worker.abandon();
         }
@@ -96,27 +93,28 @@ class StopFlagChecks {
         worker.start();
         try {
             for (long inProgress = 1; inProgress <= 4; inProgress++) {
-                long expected = inProgress;
-                WorkerThread.await(() -> started.get() >= expected || !worker.isRunning(), PATIENCE);
-                assertTrue(started.get() >= expected, "Task run " + expected + " did not start within "
-                        + PATIENCE.toSeconds() + " s (started: " + started.get() + ")"
-                        + (worker.isRunning() ? "" : "; run() had returned" + worker.thrownNote()) + ".");
+                long run = inProgress;
+                WorkerThread.await(() -> started.get() >= run || !worker.isRunning(), PATIENCE);
+                verify(started.get() >= run, () -> "Task run " + run + " did not start within "
+                        + PATIENCE.toSeconds() + " s (" + (run - 1) + " had completed)"
+                        + (worker.isRunning() ? "." : "; " + worker.howItEnded() + " without stop() being called."));
                 long runs = worker.runs();
-                assertEquals(inProgress - 1, runs, "While task run " + inProgress + " was still in progress (after "
-                        + (inProgress - 1) + " completed), runs() returned " + runs + ". runs() counts completed "
-                        + "runs: count after the task returns, not before it starts.");
-                if (inProgress < 4) {
+                verify(runs == run - 1, () -> "While task run " + run + " was still in progress (after " + (run - 1)
+                        + " had completed), runs() returned " + runs + " instead of " + (run - 1) + ". runs() counts "
+                        + "completed runs: count a run after the task returns, not before it starts.");
+                if (run < 4) {
                     mayFinish.release();
                 }
             }
             worker.stop();
             mayFinish.release(1000);
-            assertTrue(worker.endsWithin(PATIENCE), "stop() was called while task run 4 was in progress; the task "
-                    + "then returned, but run() did not return within " + PATIENCE.toSeconds() + " s.");
-            assertEquals(4, started.get(), "stop() was called while task run 4 was in progress, yet the worker "
+            verify(worker.endsWithin(PATIENCE), () -> "stop() was called while task run 4 was in progress; the "
+                    + "task then returned, but run() did not return within " + PATIENCE.toSeconds() + " s.");
+            verify(started.get() == 4, () -> "stop() was called while task run 4 was in progress, yet the worker "
                     + "started " + started.get() + " runs in all: after stop() it must not start another run.");
-            assertEquals(4, worker.runs(), "The task completed 4 runs, but runs() returned " + worker.runs()
-                    + " after run() had returned.");
+            long runs = worker.runs();
+            verify(runs == 4, () -> "The task completed 4 runs, but runs() returned " + runs + " after run() had "
+                    + "returned.");
         } finally {
             worker.abandon();
             mayFinish.release(1000);
@@ -134,12 +132,12 @@ class StopFlagChecks {
             WorkerThread.await(() -> taskRuns.get() >= 1000 || !worker.isRunning(), PATIENCE);
             long first = worker.runs();
             boolean grew = WorkerThread.await(() -> worker.runs() >= first + 1000 || !worker.isRunning(), PATIENCE);
-            assertTrue(worker.isRunning(), "run() returned although stop() had not been called"
-                    + worker.thrownNote() + ".");
-            assertTrue(grew, "While the worker was running (the task had run " + taskRuns.get() + " times), "
-                    + "runs() read from another thread went from " + first + " only to " + worker.runs() + " in "
-                    + PATIENCE.toSeconds() + " s. Update the count as each run completes, in a field whose "
-                    + "writes other threads are guaranteed to see (volatile, an atomic, or guarded by a lock).");
+            verify(worker.isRunning(), () -> worker.howItEnded() + " although stop() had not been called.");
+            long last = worker.runs();
+            verify(grew, () -> "While the worker was running (the task had run " + taskRuns.get() + " times), "
+                    + "runs() read from another thread went from " + first + " only to " + last + " in "
+                    + PATIENCE.toSeconds() + " s. Update the count as each run completes, in a field whose writes "
+                    + "other threads are guaranteed to see (volatile, an atomic, or guarded by a lock).");
         } finally {
             worker.abandon();
         }
@@ -155,14 +153,21 @@ class StopFlagChecks {
         worker.worker.stop();
         worker.start();
         try {
-            assertTrue(worker.endsWithin(PATIENCE), "stop() was called before run(), but run() was still running "
+            verify(worker.endsWithin(PATIENCE), () -> "stop() was called before run(), but run() was still running "
                     + "the task " + PATIENCE.toSeconds() + " s later (" + taskRuns.get() + " runs). A stop request "
                     + "made before run() starts must not be forgotten - does run() reset the flag?");
-            assertEquals(0, taskRuns.get(), "stop() was called before run(), yet run() ran the task "
-                    + taskRuns.get() + " time(s)" + worker.thrownNote() + ". Check the flag before each run, the "
-                    + "first one included.");
+            verify(taskRuns.get() == 0, () -> "stop() was called before run(), yet the task ran " + taskRuns.get()
+                    + " time(s) before " + worker.howItEnded() + ". Check the flag before each run, the first one "
+                    + "included.");
         } finally {
             worker.abandon();
+        }
+    }
+
+    /** Fails the check with {@code message} (built only when needed: it may call into the learner's code). */
+    private static void verify(boolean ok, Supplier<String> message) {
+        if (!ok) {
+            fail(message.get());
         }
     }
 

@@ -76,10 +76,10 @@ final class WorkerThread {
         thread.join(PATIENCE);
     }
 
-    /** " (run() threw X)" if run() ended with an exception of its own, else "". */
-    String thrownNote() {
+    /** How run() ended: "run() returned", or "run() ended (it threw X)" if it threw an exception of its own. */
+    String howItEnded() {
         Throwable t = thrown;
-        return t == null || t instanceof CheckAbandoned ? "" : " (run() threw " + t + ")";
+        return t == null || t instanceof CheckAbandoned ? "run() returned" : "run() ended (it threw " + t + ")";
     }
 
     /** Calls stop() on another thread; fails the check if it does not return in time. */
