@@ -4,6 +4,7 @@
 //DEPS org.junit.jupiter:junit-jupiter:5.14.1
 //DEPS org.jetbrains.lincheck:lincheck:3.7
 //SOURCES kit/grader/*.java
+//MAIN Grade
 
 /**
  * The kit's grader: checks a learner's thread-safe classes on the learner's own machine and explains every verdict.

@@ -17,11 +17,14 @@ import org.junit.jupiter.api.Test;
 final class CheckDiscovery {
     private CheckDiscovery() {}
 
-    /** The checks, grouped by class (each class runs in its own JVM), classes in name order. */
-    static List<List<Check>> find(Path classesDir, Exercise exercise) {
+    /** A check class: its checks run together in one JVM of their own, started with {@code jvmOptions}. */
+    record CheckClass(List<Check> checks, List<String> jvmOptions) {}
+
+    /** The check classes, in name order. */
+    static List<CheckClass> find(Path classesDir, Exercise exercise) {
         String checksPackage = "kit.checks." + exercise.packageName();
         Path packageDir = classesDir.resolve(checksPackage.replace('.', '/'));
-        List<List<Check>> groups = new ArrayList<>();
+        List<CheckClass> groups = new ArrayList<>();
         try (URLClassLoader loader = new URLClassLoader(new java.net.URL[] {classesDir.toUri().toURL()},
                 CheckDiscovery.class.getClassLoader());
                 Stream<Path> files = Files.isDirectory(packageDir) ? Files.list(packageDir) : Stream.empty()) {
@@ -31,9 +34,11 @@ final class CheckDiscovery {
                     continue;
                 }
                 String className = checksPackage + "." + simpleName.substring(0, simpleName.length() - 6);
-                List<Check> checks = checksOf(Class.forName(className, false, loader));
+                Class<?> type = Class.forName(className, false, loader);
+                List<Check> checks = checksOf(type);
+                JvmOptions options = type.getAnnotation(JvmOptions.class);
                 if (!checks.isEmpty()) {
-                    groups.add(checks);
+                    groups.add(new CheckClass(checks, options == null ? List.of() : List.of(options.value())));
                 }
             }
         } catch (IOException e) {

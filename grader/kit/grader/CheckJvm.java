@@ -36,12 +36,12 @@ final class CheckJvm {
     }
 
     /** Runs {@code checks} (one check class), reporting each result to {@code onResult} as soon as it is known. */
-    void run(List<Check> checks, Consumer<CheckResult> onResult) {
+    void run(List<Check> checks, List<String> jvmOptions, Consumer<CheckResult> onResult) {
         Map<String, Check> remaining = new LinkedHashMap<>();
         checks.forEach(c -> remaining.put(c.key(), c));
         for (int attempt = 1; !remaining.isEmpty(); attempt++) {
             int before = remaining.size();
-            runOnce(remaining, onResult, attempt);
+            runOnce(remaining, jvmOptions, onResult, attempt);
             if (remaining.size() == before) { // the child made no progress: do not loop
                 String why = "The grader could not run this check (its JVM ended before starting it).";
                 remaining.values().forEach(c -> onResult.accept(CheckResult.failed(c.name(), c.points(), why)));
@@ -50,12 +50,14 @@ final class CheckJvm {
         }
     }
 
-    private void runOnce(Map<String, Check> remaining, Consumer<CheckResult> onResult, int attempt) {
+    private void runOnce(Map<String, Check> remaining, List<String> jvmOptions, Consumer<CheckResult> onResult,
+            int attempt) {
         Path events = workDir.resolve("events-" + System.nanoTime() + ".txt");
         Path log = workDir.resolve("jvm-" + attempt + "-" + System.nanoTime() + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path") + File.pathSeparator + classesDir);
         command.add(CheckRunner.class.getName());

@@ -60,8 +60,8 @@ final class ExerciseGrader {
             }
             exercise.rule().ifPresent(rule -> record.accept(RuleCheck.run(rule, learnerSources, paths)));
             CheckJvm jvm = new CheckJvm(classes, workDir, exercise.packageName());
-            for (List<Check> group : CheckDiscovery.find(classes, exercise)) {
-                jvm.run(group, record);
+            for (CheckDiscovery.CheckClass checkClass : CheckDiscovery.find(classes, exercise)) {
+                jvm.run(checkClass.checks(), checkClass.jvmOptions(), record);
             }
             return new ExerciseResult(exercise, source, results, "");
         } finally {

@@ -1,6 +1,5 @@
 package kit.grader;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -17,7 +16,8 @@ final class FailureText {
         if (failure instanceof AssertionError && failure.getCause() != null && failure.getMessage() != null) {
             text += "\n" + thrownByCode(failure.getCause(), learnerPackage);
         }
-        return limit(withoutLincheckDetails(text.strip()));
+        return limit(text.contains("= The execution has hung =") || text.contains("The following interleaving")
+                ? LincheckText.shorten(text) : text.strip());
     }
 
     private static String thrownByCode(Throwable failure, String learnerPackage) {
@@ -44,22 +44,6 @@ final class FailureText {
 
     private static boolean isFromLearner(Throwable failure, String learnerPackage) {
         return Arrays.stream(failure.getStackTrace()).anyMatch(f -> f.getClassName().startsWith(learnerPackage + "."));
-    }
-
-    /** Lincheck's "Detailed trace" repeats its interleaving with every source line: the short one is enough. */
-    static String withoutLincheckDetails(String text) {
-        List<String> kept = new ArrayList<>();
-        boolean inDetails = false;
-        for (String line : text.split("\n", -1)) {
-            if (line.startsWith("Detailed trace:")) {
-                inDetails = true;
-            } else if (inDetails && line.isBlank()) {
-                inDetails = false;
-            } else if (!inDetails) {
-                kept.add(line);
-            }
-        }
-        return String.join("\n", kept).strip();
     }
 
     private static String limit(String text) {

@@ -10,6 +10,8 @@ import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
  * JIT-warmed thread check instead.
  */
 public final class ModelCheck {
+    private static final int DEFAULT_SCENARIOS = 10;
+
     private ModelCheck() {}
 
     /**
@@ -17,8 +19,16 @@ public final class ModelCheck {
      * followed by Lincheck's scenario and interleaving (the grader trims its detailed trace).
      */
     public static void verify(Class<?> testClass, String explanation) {
+        verify(testClass, DEFAULT_SCENARIOS, explanation);
+    }
+
+    /**
+     * As {@link #verify(Class, String)}, with {@code scenarios} random scenarios (Lincheck's iterations). Raise it
+     * when a bug needs two particular operations in parallel and the class has many: each scenario is random.
+     */
+    public static void verify(Class<?> testClass, int scenarios, String explanation) {
         ModelCheckingOptions options = new ModelCheckingOptions()
-                .iterations(10)
+                .iterations(scenarios)
                 .invocationsPerIteration(1000)
                 .threads(2)
                 .actorsPerThread(2)

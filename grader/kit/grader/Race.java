@@ -51,7 +51,7 @@ public final class Race {
         }
         if (failure.get() != null) {
             Throwable t = failure.get();
-            throw new AssertionError(what + ": a thread failed with " + t, t);
+            throw new AssertionError(what + ": a thread stopped with an exception.", t);
         }
     }
 }

@@ -15,6 +15,8 @@ import java.util.List;
  * messages (e.g. after a {@code join} timed out); the grader's watchdog uses it for checks that hang.
  */
 public final class ThreadReport {
+    private static final int MAX_HELD_SHOWN = 3;
+
     private ThreadReport() {}
 
     /** Describes every thread that is in {@code learnerPackage}'s code or in a check, plus any deadlock. */
@@ -75,8 +77,12 @@ public final class ThreadReport {
         if (skipped) {
             text.append("      ... (grader code)\n");
         }
-        for (LockInfo held : info.getLockedSynchronizers()) {
-            text.append("      holds ").append(held).append('\n');
+        LockInfo[] held = info.getLockedSynchronizers();
+        for (int i = 0; i < Math.min(held.length, MAX_HELD_SHOWN); i++) {
+            text.append("      holds ").append(held[i]).append('\n');
+        }
+        if (held.length > MAX_HELD_SHOWN) {
+            text.append("      holds ").append(held.length - MAX_HELD_SHOWN).append(" more locks\n");
         }
         return text.toString();
     }

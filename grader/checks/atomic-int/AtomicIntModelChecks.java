@@ -1,0 +1,67 @@
+package kit.checks.atomicint;
+
+import atomicint.AtomicInt;
+import kit.grader.JvmOptions;
+import kit.grader.ModelCheck;
+import kit.grader.Points;
+import org.jetbrains.lincheck.datastructures.IntGen;
+import org.jetbrains.lincheck.datastructures.Operation;
+import org.jetbrains.lincheck.datastructures.Param;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Model checking: Lincheck runs short scenarios of all five operations on two threads under many interleavings and
+ * requires that every outcome could also come from the calls made one at a time. Small values make compareAndSet
+ * succeed often enough to matter.
+ */
+@JvmOptions("-XX:TieredStopAtLevel=1")
+@Param(name = "amount", gen = IntGen.class, conf = "1:2")
+@Param(name = "value", gen = IntGen.class, conf = "0:2")
+public class AtomicIntModelChecks {
+    private static final int SCENARIOS = 25; // five operations: enough random scenarios to pair every two of them
+
+    private final AtomicInt atomic = new AtomicInt(0);
+
+    @Operation
+    public int increment(@Param(name = "amount") int amount) {
+        return atomic.increment(amount);
+    }
+
+    @Operation
+    public int decrement(@Param(name = "amount") int amount) {
+        return atomic.decrement(amount);
+    }
+
+    @Operation
+    public int value() {
+        return atomic.value();
+    }
+
+    @Operation
+    public void setValue(@Param(name = "value") int newValue) {
+        atomic.setValue(newValue);
+    }
+
+    @Operation
+    public boolean compareAndSet(@Param(name = "value") int expectedValue, @Param(name = "value") int newValue) {
+        return atomic.compareAndSet(expectedValue, newValue);
+    }
+
+    @Test
+    @DisplayName("increment, decrement, value, setValue and compareAndSet from two threads act as if one at a time, "
+            + "in every interleaving (model checking)")
+    @Points(4)
+    void operationsAreAtomic() {
+        AtomicInt smoke = new AtomicInt(0); // Lincheck would accept a class whose every call throws
+        smoke.increment(1);
+        smoke.decrement(1);
+        smoke.setValue(smoke.value());
+        smoke.compareAndSet(0, 0);
+        ModelCheck.verify(AtomicIntModelChecks.class, SCENARIOS, """
+                Two threads called these methods at the same time, and the results cannot be explained by the calls \
+                happening one after another. Look at the interleaving: where a thread switch falls between a read \
+                and a write of the value, that method's read-modify-write (or check-then-act, for compareAndSet) is \
+                not under one lock hold, or another method touches the value without the lock.""");
+    }
+}

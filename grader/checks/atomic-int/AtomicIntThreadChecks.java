@@ -1,0 +1,132 @@
+package kit.checks.atomicint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import atomicint.AtomicInt;
+import java.time.Duration;
+import java.util.Locale;
+import kit.grader.Points;
+import kit.grader.Race;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The contract on one thread, then plain threads on the real JVM: lost updates counted, compareAndSet races counted,
+ * and whether value() sees another thread's setValue once the reader's loop is compiled. On one CPU the races may
+ * not show in the counts; the model checking class catches them there.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+public class AtomicIntThreadChecks {
+    private static final String PACKAGE = "atomicint";
+    private static final int CALLS = 10_000;
+    private static final int ROUNDS = 20;
+
+    @Test
+    @Order(1)
+    @DisplayName("On one thread every method keeps its contract: new values returned, compareAndSet true only on a "
+            + "match, setValue")
+    @Points(2)
+    void contractOnOneThread() {
+        AtomicInt atomic = new AtomicInt(5);
+        assertEquals(5, atomic.value(), "new AtomicInt(5).value()");
+        assertEquals(8, atomic.increment(3), "increment(3) on 5 must return the NEW value");
+        assertEquals(8, atomic.value(), "value() after increment(3) on 5");
+        assertEquals(6, atomic.decrement(2), "decrement(2) on 8 must return the NEW value");
+        assertEquals(6, atomic.value(), "value() after decrement(2) on 8");
+        assertTrue(atomic.compareAndSet(6, 10), "compareAndSet(6, 10) when the value is 6 must return true");
+        assertEquals(10, atomic.value(), "value() after a successful compareAndSet(6, 10)");
+        assertFalse(atomic.compareAndSet(6, 20), "compareAndSet(6, 20) when the value is 10 must return false");
+        assertEquals(10, atomic.value(), "a failed compareAndSet must not change the value");
+        atomic.setValue(-4);
+        assertEquals(-4, atomic.value(), "value() after setValue(-4)");
+        assertEquals(-9, atomic.decrement(5), "decrement(5) on -4");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("2 threads x 10,000 increments and decrements: no update is lost")
+    @Points(2)
+    void noLostUpdates() {
+        for (int round = 1; round <= ROUNDS; round++) {
+            AtomicInt atomic = new AtomicInt(0);
+            Race.run("2 threads x 10,000 calls of increment(3) and decrement(1)", 2, Duration.ofSeconds(20), PACKAGE,
+                    thread -> {
+                        for (int i = 0; i < CALLS; i++) {
+                            if (thread == 0) {
+                                atomic.increment(3);
+                            } else {
+                                atomic.decrement(1);
+                            }
+                        }
+                    });
+            int expected = 2 * CALLS;
+            int value = atomic.value();
+            if (value != expected) {
+                fail(String.format(Locale.ROOT, "2 threads, one calling increment(3) and one decrement(1), %,d times "
+                        + "each from 0: value %,d, expected %,d - updates were lost (round %d of %d).%nA "
+                        + "read-modify-write that is not under one lock hold lets the two threads interleave their "
+                        + "steps, and one write overwrites the other.", CALLS, value, expected, round, ROUNDS));
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("2 threads x 10,000 compareAndSet retry loops: each expected value is won by one thread only")
+    @Points(2)
+    void compareAndSetIsAtomic() {
+        for (int round = 1; round <= ROUNDS; round++) {
+            AtomicInt atomic = new AtomicInt(0);
+            Race.run("2 threads x 10,000 compareAndSet(v, v + 1) loops", 2, Duration.ofSeconds(20), PACKAGE,
+                    thread -> {
+                        for (int i = 0; i < CALLS; i++) {
+                            int seen;
+                            do {
+                                seen = atomic.value();
+                            } while (!atomic.compareAndSet(seen, seen + 1));
+                        }
+                    });
+            int expected = 2 * CALLS;
+            int value = atomic.value();
+            if (value != expected) {
+                fail(String.format(Locale.ROOT, "2 threads x %,d loops of 'v = value(); retry until "
+                        + "compareAndSet(v, v + 1)': value %,d, expected %,d - %s (round %d of %d).%ncompareAndSet "
+                        + "must compare and set under one lock hold: otherwise two threads both find v and both "
+                        + "'succeed'.", CALLS, value, expected, value < expected
+                                ? "compareAndSet succeeded twice for the same expected value"
+                                : "more than expected", round, ROUNDS));
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("value() sees a setValue() made by another thread, also once the JIT has compiled the reader")
+    @Points(2)
+    void valueSeesOtherThreadsWrite() throws InterruptedException {
+        AtomicInt atomic = new AtomicInt(0);
+        Thread reader = new Thread(() -> {
+            while (atomic.value() == 0) {
+                // spin: the JIT compiles this loop while the main thread waits
+            }
+        }, "reader");
+        reader.setDaemon(true);
+        reader.start();
+        Thread.sleep(1500);
+        Race.run("setValue(1) while another thread calls value() in a loop", 1, Duration.ofSeconds(5), PACKAGE,
+                thread -> atomic.setValue(1));
+        reader.join(3000);
+        if (reader.isAlive()) {
+            fail("A thread calling value() in a loop never saw the value change from 0 to 1 (still 0 after 3 s), "
+                    + "although another thread had called setValue(1). value() reads the field without the lock, "
+                    + "so the JIT may read it once and reuse that number forever. Read it under the same lock the "
+                    + "writers hold: releasing and then taking a lock makes the earlier write visible.");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package kit.checks.counter;
+
+import counter.ThreadSafeCounter;
+import kit.grader.JvmOptions;
+import kit.grader.ModelCheck;
+import kit.grader.Points;
+import org.jetbrains.lincheck.datastructures.Operation;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Model checking: Lincheck runs a few increments and reads on two threads under many interleavings and requires
+ * that every outcome could also have come from running the calls one at a time. Deterministic, on any CPU count.
+ */
+@JvmOptions("-XX:TieredStopAtLevel=1")
+public class CounterModelChecks {
+    private final ThreadSafeCounter counter = new ThreadSafeCounter();
+
+    @Operation
+    public void increment() {
+        counter.increment();
+    }
+
+    @Operation
+    public int value() {
+        return counter.value();
+    }
+
+    @Test
+    @DisplayName("Increments and reads from two threads act as if one at a time, in every interleaving (model checking)")
+    @Points(4)
+    void incrementsAreAtomic() {
+        ThreadSafeCounter smoke = new ThreadSafeCounter(); // Lincheck would accept a class whose every call throws
+        smoke.increment();
+        smoke.value();
+        ModelCheck.verify(CounterModelChecks.class, """
+                Two threads called increment() and value() at the same time, and the results cannot be explained by \
+                the calls happening one after another: an update was lost or a read saw a half-done increment. \
+                count++ is three steps (read, add, write); if another thread runs between them, one increment \
+                overwrites the other. Hold one lock for the whole read-modify-write, and read under the same lock.""");
+    }
+}
