@@ -60,7 +60,7 @@ public class ScaleOutConsumers {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        if (args.length == 4 && args[0].equals(CONSUMER_FLAG)) { // a child process started by startConsumers
+        if (args.length == 4 && args[0].equals(CONSUMER_FLAG)) { // a child process started by startConsumer
             EventConsumer.run(args[1], args[2], Long.parseLong(args[3]));
             return;
         }
