@@ -12,7 +12,8 @@
 // See:   one line per way with its wall time, the process's CPU time and how many records the server received
 //        (all, each exactly once, in every way). The single thread takes about records x latency yet uses little
 //        CPU - it mostly waits; a pool of N threads is about N times faster; the asynchronous and virtual-thread
-//        ways overlap all the waits and take little more than one latency, with about the same CPU time.
+//        ways overlap all the waits and take little more than one latency. CPU time stays small in every way: the
+//        work is the same, only the waiting overlaps.
 //        Last line: "every record received exactly once: true".
 // Varies: the timings (this machine's load); the counts do not.
 //JAVA 21+
@@ -70,7 +71,7 @@ public class DataExporter {
                 allExactlyOnce &= exactlyOnce;
                 System.out.printf("%-32s %7d ms %17d ms %12s%n", way.getKey(), measured.wallMillis(),
                         measured.cpuMillis(),
-                        received.size() + "/" + records.size() + (exactlyOnce ? "" : " (duplicates!)"));
+                        received.size() + "/" + records.size() + (exactlyOnce ? "" : " (not exactly once!)"));
             }
         }
         System.out.println("every record received exactly once: " + allExactlyOnce);
