@@ -61,6 +61,30 @@ class NotebooksTest {
     }
 
     @Test
+    void threadingShowsProcessesThenThreadsAndScalingOut() {
+        Map<String, String> cells = outputs("1-threading");
+        String pool = cells.get("process-pool");
+        Set<Long> workerPids = Set.copyOf(numbers(pool, "(?m)^\\d+ pid=(\\d+)"));
+        assertEquals(4, workerPids.size(), "four worker processes, four pids: " + pool);
+        assertTrue(java.util.Collections.disjoint(workerPids, numbers(pool, "parent pid=(\\d+)")), pool);
+
+        String threads = cells.get("thread-pool");
+        assertEquals(4, numbers(threads, "(?m)^\\d+ pid=(\\d+)").size(), threads);
+        assertEquals(1, Set.copyOf(numbers(threads, "(?m)^\\d+ pid=(\\d+)")).size(), "one process: " + threads);
+        assertEquals(1, Set.copyOf(numbers(cells.get("virtual-threads"), "(?m)^\\d+ pid=(\\d+)")).size(),
+                cells.get("virtual-threads"));
+
+        assertTrue(cells.get("scale-out").contains("processed exactly once: true"), cells.get("scale-out"));
+        assertTrue(cells.get("data-exporter").contains("every record received exactly once: true"),
+                cells.get("data-exporter"));
+        assertTrue(cells.get("async-file-io").contains("read done: false, bytes in the buffer: 0"),
+                cells.get("async-file-io"));
+        assertTrue(cells.get("async-file-io").contains("content read back equals written: true"),
+                cells.get("async-file-io"));
+        assertTrue(cells.get("housekeeping").contains("left: [new-export.csv]"), cells.get("housekeeping"));
+    }
+
+    @Test
     void threadSafetyShowsLostUpdatesOnlyWithoutALock() {
         Map<String, String> cells = outputs("2-thread-safety");
         List<Long> lost = numbers(cells.get("lost-updates"), "lost=(\\d+)");
@@ -72,8 +96,30 @@ class NotebooksTest {
 
         List<Long> safeLost = numbers(cells.get("safe-counter"), "lost=(\\d+)");
         assertEquals(List.of(0L), safeLost, cells.get("safe-counter"));
-        assertTrue(cells.get("atomic-int").contains("-1"), cells.get("atomic-int"));
         assertTrue(cells.get("owner-unlocks").contains("IllegalMonitorStateException"), cells.get("owner-unlocks"));
+        assertTrue(cells.get("atomic-int").contains("myInt.value() = -1"), cells.get("atomic-int"));
+        assertTrue(!cells.get("java-atomics").contains("false"), "every counter counts every increment: "
+                + cells.get("java-atomics"));
+        assertTrue(cells.get("list-traps").contains("ConcurrentModificationException"), cells.get("list-traps"));
+        assertEquals(List.of(0L), numbers(cells.get("file-lock"), "with FileLock: +count in file +\\d+ +lost +(\\d+)"),
+                cells.get("file-lock"));
+    }
+
+    @Test
+    void publishSubscribeDeliversInOrderAndChartsWakeUpLatency() {
+        Map<String, String> cells = outputs("3-publish-subscribe");
+        assertTrue(cells.get("producer-consumer").contains("received 1000 items, in order: true"),
+                cells.get("producer-consumer"));
+        assertTrue(cells.get("await-without-lock").contains("IllegalMonitorStateException"),
+                cells.get("await-without-lock"));
+        String latency = cells.get("wake-up-latency");
+        assertEquals(4, latency.lines().filter(line -> line.contains("mean wake-up latency")).count(), latency);
+        assertTrue(latency.contains("[image/png 640x360]"), latency);
+        assertTrue(latency.contains("the condition consumer checked an empty queue 0 times"), latency);
+        assertTrue(cells.get("bounded-buffer").contains("never more than the capacity of 4: true; in order: true"),
+                cells.get("bounded-buffer"));
+        assertTrue(cells.get("blocking-queue").contains("delivered 1000 items, in order: true"),
+                cells.get("blocking-queue"));
     }
 
     /** Each code cell's text output, by cell id, as tools/notebooks/Outputs.java prints it. */
