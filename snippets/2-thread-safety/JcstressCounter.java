@@ -73,19 +73,28 @@ public class JcstressCounter {
         }
         System.out.println("Running jcstress on UnguardedCounter (two actors increment, an arbiter reads the value)...");
         Path workDir = Files.createTempDirectory("jcstress-counter");
+        List<String> output;
         try {
-            List<String> output = runJcstress(workDir);
-            printResultTable(output);
-            explain(output);
+            output = runJcstress(workDir);
         } finally {
             deleteRecursively(workDir);
         }
+        List<String> table = resultTable(output);
+        if (table.isEmpty()) {
+            System.err.println("jcstress produced no results; its output was:");
+            output.forEach(System.err::println);
+            System.exit(1);
+        }
+        table.forEach(System.out::println);
+        System.out.println();
+        explain(table);
     }
 
     /**
-     * Runs jcstress in a child JVM on this script's own classpath. The options keep it short: one fork, one
-     * iteration of 200 ms, one JVM configuration (-jvmArgs) and no split per-actor compilation (-sc false); the
-     * defaults would run 34 configurations and take minutes. -v prints the outcome table even if the test passes.
+     * Runs jcstress in a child JVM on this script's own classpath and returns what it printed. The options keep it
+     * short: one fork, one iteration of 200 ms, one JVM configuration (-jvmArgs) and no split per-actor compilation
+     * (-sc false); the defaults would run 34 configurations and take minutes. -v prints the outcome table even if
+     * the test passes. A test that hangs would hang jcstress too, hence the time limit.
      */
     private static List<String> runJcstress(Path workDir) throws IOException, InterruptedException {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
@@ -100,54 +109,50 @@ public class JcstressCounter {
         if (!jcstress.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             jcstress.descendants().forEach(ProcessHandle::destroyForcibly);
             jcstress.destroyForcibly().waitFor();
-            System.err.println("jcstress did not finish within " + TIMEOUT_MINUTES + " minutes; stopped it.");
-            System.exit(1);
+            List<String> partial = Files.readAllLines(log);
+            partial.add("(stopped: jcstress did not finish within " + TIMEOUT_MINUTES + " minutes)");
+            return partial;
         }
         return Files.readAllLines(log);
     }
 
-    /** Prints the table under "Results across all configurations" from jcstress's final report. */
-    private static void printResultTable(List<String> output) {
-        int start = output.lastIndexOf(RESULTS_HEADER);
-        if (start < 0) {
-            System.err.println("jcstress produced no results; its output was:");
-            output.forEach(System.err::println);
-            System.exit(1);
+    /** The rows under "Results across all configurations" in jcstress's final report; empty if there is none. */
+    private static List<String> resultTable(List<String> output) {
+        int header = output.lastIndexOf(RESULTS_HEADER);
+        List<String> table = new ArrayList<>();
+        if (header < 0) {
+            return table;
         }
-        for (String line : output.subList(start + 2, output.size())) {
+        for (String line : output.subList(header + 2, output.size())) {
             if (line.isBlank()) {
                 break;
             }
-            System.out.println(line);
+            table.add(line);
         }
-        System.out.println();
+        return table;
     }
 
-    private static void explain(List<String> output) {
-        long lostUpdates = samplesOf(output, "1");
-        long total = lostUpdates + samplesOf(output, "2");
+    private static void explain(List<String> table) {
+        long lostUpdates = samplesOf(table, "1");
+        long total = lostUpdates + samplesOf(table, "2");
         if (lostUpdates == 0) {
-            System.out.printf("jcstress ran %,d trials and saw no lost update this time (rare on a very busy machine:"
-                    + " run it again).%n", total);
+            System.out.printf("jcstress ran %,d trials and saw no lost update this time (on a very busy machine the"
+                    + " threads seldom run at the same instant: run it again).%n", total);
             return;
         }
         System.out.printf("jcstress: FAILED - the forbidden outcome 1 (a lost update) appeared in %,d of %,d trials.%n",
                 lostUpdates, total);
         System.out.println("""
                 What it means: both threads read 0, both added one and both wrote 1, so one increment vanished.
-                In one trial in hundreds or thousands at most - which is why a hand-written test can pass for weeks,
-                and why jcstress runs millions of tiny trials on fresh objects and counts every outcome instead.
+                It happens in a small fraction of the trials - which is why a hand-written test can pass for weeks,
+                and why jcstress runs a great many tiny trials on fresh objects and counts every outcome instead.
                 FAILED is the result we wanted here: the tool proved the counter is not thread-safe.""");
     }
 
-    /** The SAMPLES column of one outcome row in the final table ("       1       39    0.08%   Forbidden ..."). */
-    private static long samplesOf(List<String> output, String outcome) {
-        int start = output.lastIndexOf(RESULTS_HEADER);
-        for (String line : output.subList(start + 2, output.size())) {
-            if (line.isBlank()) {
-                break;
-            }
-            String[] columns = line.trim().split("\\s+");
+    /** The SAMPLES column of one outcome's row ("       1       39    0.08%   Forbidden  lost update: ..."). */
+    private static long samplesOf(List<String> table, String outcome) {
+        for (String row : table) {
+            String[] columns = row.trim().split("\\s+");
             if (columns[0].equals(outcome)) {
                 return Long.parseLong(columns[1].replace(",", ""));
             }

@@ -1,0 +1,45 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 21+
+//SOURCES Contention.java
+//SOURCES ../../solutions/atomic-int/AtomicInt.java
+
+// AtomicInt built on a lock, as in the chapter (Python has no atomic variables, so the chapter makes one).
+//
+// Run:  ./jbang 2e-atomic-int
+//
+// You will see the chapter's example - increment(1), then decrement(2), then the value: -1 - and then the same
+// object shared by 4 threads that each do 100,000 x (increment(1), decrement(2)): the value is exactly
+// -400,000, because each method holds the object's lock for its whole read-modify-write. Also compareAndSet, the
+// operation that lets a caller build its own atomic updates. The output is the same on every run.
+// Java has atomics built in: ./jbang 2f-java-atomics shows them beside this class.
+
+import atomicint.AtomicInt;
+
+public class AtomicIntDemo {
+    public static void main(String[] args) {
+        if (args.length != 0) {
+            System.err.println("usage: 2e-atomic-int (no arguments)");
+            System.exit(2);
+        }
+        AtomicInt myInt = new AtomicInt(0);
+        System.out.println("myInt.increment(1) returns " + myInt.increment(1));
+        System.out.println("myInt.decrement(2) returns " + myInt.decrement(2));
+        System.out.println("myInt.value() = " + myInt.value()); // the chapter's "Prints -1"
+
+        int threads = 4;
+        int rounds = 100_000;
+        AtomicInt shared = new AtomicInt(0);
+        Contention.run(threads, rounds, () -> {
+            shared.increment(1);
+            shared.decrement(2);
+        });
+        System.out.printf("%d threads x %,d x (increment(1), decrement(2)): expected %,d, actual %,d%n", threads, rounds,
+                -(long) threads * rounds, shared.value());
+
+        // compareAndSet: "set it to 10, but only if it is still what I last saw" - a failed CAS means another
+        // thread changed it in between, and the caller reads again and retries.
+        AtomicInt cas = new AtomicInt(5);
+        System.out.println("compareAndSet(5, 10) on 5: " + cas.compareAndSet(5, 10) + ", value " + cas.value());
+        System.out.println("compareAndSet(5, 20) on 10: " + cas.compareAndSet(5, 20) + ", value " + cas.value());
+    }
+}

@@ -1,0 +1,109 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 21+
+//SOURCES Contention.java
+//SOURCES ../../solutions/list/ThreadSafeList.java
+
+// ThreadSafeList and its two traps: every call is atomic, but two calls in a row are not, and iterating a list
+// while another thread changes it fails.
+//
+// Run:  ./jbang 2g-thread-safe-list
+//
+// You will see:
+//  1. Check-then-act: 4 threads each add the numbers 0..9999 "if absent", written as two atomic calls - look
+//     (snapshot().contains) and then append. Between the two, another thread can append the same number: the list
+//     ends up with duplicates (how many varies from run to run). appendIfAbsent, which checks and appends under one
+//     lock, leaves exactly 10,000 distinct numbers on every run.
+//  2. Iterating a plain ArrayList while another thread appends: ConcurrentModificationException (usually within the
+//     first few passes; when exactly varies). Iterating snapshot() copies of a ThreadSafeList while another thread
+//     appends: no exception, every pass sees one consistent state.
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.ConcurrentModificationException;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+import list.ThreadSafeList;
+
+public class ThreadSafeListTraps {
+    private static final int THREADS = 4;
+    private static final int VALUES = 10_000;
+    private static final long ITERATION_LIMIT_NANOS = 10_000_000_000L;
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 0) {
+            System.err.println("usage: 2g-thread-safe-list (no arguments)");
+            System.exit(2);
+        }
+        System.out.printf("1. %d threads each add 0..%d if absent:%n", THREADS, VALUES - 1);
+        ThreadSafeList<Integer> twoCalls = new ThreadSafeList<>();
+        addAll(value -> {
+            if (!twoCalls.snapshot().contains(value)) { // check...
+                twoCalls.append(value);                 // ...then act: another thread may have appended it meanwhile
+            }
+        });
+        report("check, then append (two calls)", twoCalls.snapshot());
+
+        ThreadSafeList<Integer> oneCall = new ThreadSafeList<>();
+        addAll(oneCall::appendIfAbsent);
+        report("appendIfAbsent (one call)", oneCall.snapshot());
+
+        System.out.println("2. One thread iterates while another appends:");
+        List<Integer> plain = new ArrayList<>();
+        ThreadSafeList<Integer> safe = new ThreadSafeList<>();
+        for (int i = 0; i < 10_000; i++) {
+            plain.add(i);
+            safe.append(i);
+        }
+        iterateWhileAppending("plain ArrayList, for-each", plain::add, () -> plain);
+        iterateWhileAppending("ThreadSafeList, for-each over snapshot()", safe::append, safe::snapshot);
+    }
+
+    /** Every one of THREADS threads offers every value 0..VALUES-1, all in the same order, all at once. */
+    private static void addAll(IntConsumer addIfAbsent) {
+        ThreadLocal<Integer> position = ThreadLocal.withInitial(() -> 0); // each thread's next value
+        Contention.run(THREADS, VALUES, () -> {
+            int value = position.get();
+            position.set(value + 1);
+            addIfAbsent.accept(value);
+        });
+    }
+
+    private static void report(String how, List<Integer> result) {
+        int distinct = new HashSet<>(result).size();
+        System.out.printf("   %-32s size %,6d, distinct %,6d, duplicates %,6d%n", how, result.size(), distinct,
+                result.size() - distinct);
+    }
+
+    /**
+     * Iterates the list that {@code view} returns, pass after pass, while a second thread appends to it, until a
+     * ConcurrentModificationException or 1,000 clean passes (or a time limit, on a very busy machine).
+     */
+    private static void iterateWhileAppending(String how, IntConsumer append, Supplier<List<Integer>> view)
+            throws InterruptedException {
+        Thread appender = Thread.ofPlatform().name("appender").start(() -> {
+            for (int i = 0; !Thread.currentThread().isInterrupted(); i++) {
+                append.accept(i);
+                LockSupport.parkNanos(10_000); // a steady trickle, not a flood that would fill the heap
+            }
+        });
+        int passes = 0;
+        String outcome = "no exception";
+        long deadline = System.nanoTime() + ITERATION_LIMIT_NANOS;
+        try {
+            while (passes < 1_000 && System.nanoTime() < deadline) {
+                for (Integer ignored : view.get()) {
+                    // each next() first checks whether the list was changed since the iteration began
+                }
+                passes++;
+            }
+        } catch (ConcurrentModificationException e) {
+            outcome = "ConcurrentModificationException";
+        } finally {
+            appender.interrupt();
+            appender.join();
+        }
+        System.out.printf("   %-42s %s after %,d complete passes%n", how + ":", outcome, passes);
+    }
+}

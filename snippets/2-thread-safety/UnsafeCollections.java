@@ -1,0 +1,98 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 21+
+//SOURCES Contention.java
+
+// Library collections that are not thread-safe, failing under threads: ArrayList and HashMap. Their documentation
+// says so ("Note that this implementation is not synchronized"); the chapter's rule is to read it, and to assume
+// nothing the documentation does not promise.
+//
+// Run:  ./jbang 2h-unsafe-collections                        (4 threads x 200,000 operations)
+//       ./jbang 2h-unsafe-collections <threads> <operations-per-thread>
+//
+// You will see, for the same load on each collection: how many elements should be there, how many are, and what
+// else went wrong. ArrayList loses adds, leaves null holes where two threads wrote the same slot and the size ran
+// ahead, and sometimes throws ArrayIndexOutOfBoundsException while growing; HashMap loses puts (keys that were put
+// are missing) and its size() disagrees with its contents. Which of these happen, and how often, varies from run to
+// run. Collections.synchronizedList and ConcurrentHashMap are exact on every run.
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+public class UnsafeCollections {
+    public static void main(String[] args) {
+        int threads = 4;
+        int operations = 200_000;
+        try {
+            if (args.length == 2) {
+                threads = positive(args[0]);
+                operations = positive(args[1]);
+            } else if (args.length != 0) {
+                throw new IllegalArgumentException("expected no arguments or two");
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("usage: 2h-unsafe-collections [<threads> <operations-per-thread>] (positive integers)");
+            System.exit(2);
+        }
+        long expected = (long) threads * operations;
+        System.out.printf("%d threads x %,d adds or puts each, expected %,d elements:%n", threads, operations, expected);
+        addConcurrently("ArrayList", new ArrayList<>(), threads, operations);
+        addConcurrently("Collections.synchronizedList", Collections.synchronizedList(new ArrayList<>()), threads,
+                operations);
+        putConcurrently("HashMap", new HashMap<>(), threads, operations);
+        putConcurrently("ConcurrentHashMap", new ConcurrentHashMap<>(), threads, operations);
+    }
+
+    private static void addConcurrently(String name, List<Integer> list, int threads, int operations) {
+        LongAdder exceptions = new LongAdder();
+        Contention.run(threads, operations, () -> {
+            try {
+                list.add(1);
+            } catch (RuntimeException e) { // ArrayIndexOutOfBoundsException when two threads grow it at once
+                exceptions.increment();
+            }
+        });
+        long nulls = list.stream().filter(Objects::isNull).count();
+        long expected = (long) threads * operations;
+        System.out.printf("  %-29s size %,10d   lost %,9d   nulls %,7d   exceptions %,5d   %s%n", name + ":",
+                list.size(), expected - list.size(), nulls, exceptions.sum(),
+                list.size() == expected && nulls == 0 && exceptions.sum() == 0 ? "correct" : "BROKEN");
+    }
+
+    private static void putConcurrently(String name, Map<Integer, Integer> map, int threads, int operations) {
+        LongAdder exceptions = new LongAdder();
+        AtomicInteger nextKey = new AtomicInteger(); // every put uses a new key, so every put should add an entry
+        Contention.run(threads, operations, () -> {
+            int key = nextKey.getAndIncrement();
+            try {
+                map.put(key, key);
+            } catch (RuntimeException e) { // e.g. ClassCastException when a bucket turns into a tree meanwhile
+                exceptions.increment();
+            }
+        });
+        long expected = (long) threads * operations;
+        long missing = 0;
+        for (int key = 0; key < expected; key++) {
+            if (!map.containsKey(key)) {
+                missing++;
+            }
+        }
+        System.out.printf("  %-29s size %,10d   missing keys %,9d   exceptions %,5d   %s%n", name + ":", map.size(),
+                missing, exceptions.sum(), map.size() == expected && missing == 0 && exceptions.sum() == 0
+                        ? "correct" : "BROKEN");
+    }
+
+    private static int positive(String text) {
+        int value = Integer.parseInt(text);
+        if (value < 1) {
+            throw new IllegalArgumentException(text);
+        }
+        return value;
+    }
+}
