@@ -27,7 +27,10 @@ public class Tour {
                     + " never sleep-poll.");
 
     /** Arguments that keep the heavier examples short on the tour; everything else runs with its defaults. */
-    private static final Map<String, List<String>> QUICK_ARGUMENTS = Map.of();
+    private static final Map<String, List<String>> QUICK_ARGUMENTS = Map.of(
+            "1a-scale-out-consumers", List.of("--events", "60", "--instances", "2"),
+            "1b-data-exporter", List.of("--records", "20", "--latency-ms", "20"),
+            "1d-housekeeping", List.of(".", "--dry-run"));
 
     private record Step(String alias, String description) {}
 
