@@ -50,7 +50,7 @@ public class Tour {
             steps = steps.stream().filter(step -> step.alias().charAt(0) == argument.charAt(0)).toList();
         }
         if (listOnly) {
-            steps.forEach(step -> System.out.printf("./jbang %-28s %s%n", commandLine(step), step.description()));
+            steps.forEach(step -> System.out.printf("./jbang %s%n    %s%n", commandLine(step), step.description()));
             return;
         }
 
