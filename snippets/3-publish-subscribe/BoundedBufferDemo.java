@@ -1,0 +1,58 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 21+
+//SOURCES ../../solutions/bounded-buffer/BoundedBuffer.java
+
+// A bounded buffer with two conditions: a fast producer and a slow consumer. The producer cannot run ahead of the
+// consumer by more than the buffer's capacity - put() waits on the condition "not full" - so memory stays bounded.
+//
+// Run:  ./jbang 3c-bounded-buffer
+//
+// You will see: the largest size the buffer ever had (it reaches the capacity, 10, and never more), that all 300
+// items arrived in order, and how long the producer took: alone it would need well under a millisecond, but it
+// finishes only shortly before the consumer (about 1 ms per item), because it waited for space. The size and order
+// lines are the same on every run; the times vary.
+
+import boundedbuffer.BoundedBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
+
+public class BoundedBufferDemo {
+    private static final int CAPACITY = 10;
+    private static final int ITEMS = 300;
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 0) {
+            System.err.println("usage: 3c-bounded-buffer (no arguments)");
+            System.exit(2);
+        }
+        BoundedBuffer<Integer> buffer = new BoundedBuffer<>(CAPACITY);
+        AtomicInteger maxSize = new AtomicInteger();
+        long start = System.nanoTime();
+        long[] producerDone = new long[1];
+
+        Thread producer = Thread.ofPlatform().name("producer").start(() -> {
+            try {
+                for (int item = 1; item <= ITEMS; item++) {
+                    buffer.put(item); // waits while the buffer is full
+                    maxSize.accumulateAndGet(buffer.size(), Math::max);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            producerDone[0] = System.nanoTime();
+        });
+        boolean inOrder = true;
+        for (int expected = 1; expected <= ITEMS; expected++) {
+            maxSize.accumulateAndGet(buffer.size(), Math::max);
+            inOrder &= buffer.take() == expected; // waits while the buffer is empty
+            Thread.sleep(1); // the slow consumer
+        }
+        long consumerDone = System.nanoTime();
+        producer.join();
+
+        System.out.printf("capacity %d, largest size seen %d, never above capacity: %s%n", CAPACITY, maxSize.get(),
+                maxSize.get() <= CAPACITY);
+        System.out.printf("consumer took %d items, all in order: %s%n", ITEMS, inOrder);
+        System.out.printf("producer finished after %,d ms, consumer after %,d ms: the producer waited for space%n",
+                (producerDone[0] - start) / 1_000_000, (consumerDone - start) / 1_000_000);
+    }
+}

@@ -1,0 +1,105 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 21+
+//SOURCES ../../solutions/queue/ThreadSafeQueue.java
+
+// The chapter's queue with a condition object, its producer and its consumer - done correctly in Java: one lock
+// guards the items AND owns the condition, and a consumer waits in a loop.
+//
+// Run:  ./jbang 3a-condition-queue
+//
+// You will see that a producer thread put 1,000 items and a consumer thread took all 1,000 in the order they were
+// put ("delivered 1000 items in order: true"), and then that with one producer and three consumers every item was
+// taken exactly once. Those lines are the same on every run; how the items split among the three consumers varies.
+//
+// Why not translate the chapter's version line by line? It keeps the list under one lock and waits on a Condition
+// that has a lock of its own. That works only while every caller goes through MsgQueueProducer and MsgQueueConsumer,
+// which append and check under the condition's lock; has_item reads the list without the list's lock, and anyone who
+// calls append directly changes the list without waking the consumer. In Java:
+//  - a Condition belongs to one Lock, and await()/signal() must be called holding it (else
+//    IllegalMonitorStateException), so the lock that guards the state is the lock you wait with - one lock;
+//  - a check made under a different lock than the change is a data race (no happens-before: the consumer may see a
+//    stale list), and can miss the signal: check "empty", producer appends and signals, then start waiting - forever;
+//  - Java's ArrayList and ArrayDeque are not atomic per call, the way CPython's list happens to be;
+//  - Python's wait_for loops for you; Java's await() returns on any signal and even spuriously, so you write
+//    while (items.isEmpty()) notEmpty.await(); - a wake-up is only a hint to check again.
+// ThreadSafeQueue keeps all of that inside put/take, so a producer is just a thread that calls put and a consumer
+// one that calls take.
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import queue.ThreadSafeQueue;
+
+public class ConditionQueue {
+    private static final int ITEMS = 1_000;
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 0) {
+            System.err.println("usage: 3a-condition-queue (no arguments)");
+            System.exit(2);
+        }
+        oneProducerOneConsumer();
+        oneProducerThreeConsumers();
+    }
+
+    private static void oneProducerOneConsumer() throws InterruptedException {
+        ThreadSafeQueue<Integer> queue = new ThreadSafeQueue<>();
+        List<Integer> received = new ArrayList<>();
+        Thread consumer = Thread.ofPlatform().name("consumer").start(() -> {
+            try {
+                for (int i = 0; i < ITEMS; i++) {
+                    received.add(queue.take()); // waits while the queue is empty
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Thread producer = Thread.ofPlatform().name("producer").start(() -> {
+            for (int item = 1; item <= ITEMS; item++) {
+                queue.put(item); // wakes the consumer if it waits
+            }
+        });
+        producer.join();
+        consumer.join(); // join makes the consumer's list visible here
+        boolean inOrder = received.size() == ITEMS;
+        for (int i = 0; inOrder && i < ITEMS; i++) {
+            inOrder = received.get(i) == i + 1;
+        }
+        System.out.printf("one producer, one consumer: delivered %d items in order: %s%n", received.size(), inOrder);
+    }
+
+    private static void oneProducerThreeConsumers() throws InterruptedException {
+        ThreadSafeQueue<Integer> queue = new ThreadSafeQueue<>();
+        List<Integer> received = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger remaining = new AtomicInteger(ITEMS);
+        List<Thread> consumers = new ArrayList<>();
+        List<AtomicInteger> shares = new ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            AtomicInteger share = new AtomicInteger();
+            shares.add(share);
+            consumers.add(Thread.ofPlatform().name("consumer-" + c).start(() -> {
+                try {
+                    while (remaining.getAndDecrement() > 0) { // claim one of the items still to come, then take it
+                        received.add(queue.take());
+                        share.incrementAndGet();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        for (int item = 1; item <= ITEMS; item++) {
+            queue.put(item);
+        }
+        for (Thread consumer : consumers) {
+            consumer.join();
+        }
+        Set<Integer> distinct = new HashSet<>(received);
+        boolean exactlyOnce = received.size() == ITEMS && distinct.size() == ITEMS;
+        System.out.printf("one producer, three consumers: %d items, each taken exactly once: %s (shares %s)%n",
+                received.size(), exactlyOnce, shares);
+    }
+}
