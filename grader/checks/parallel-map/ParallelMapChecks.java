@@ -72,11 +72,13 @@ class ParallelMapChecks {
                 + "handed out exactly once - check how the inputs are split between threads (is a remainder left "
                 + "over when 500 does not divide by 3?) and that two threads can never take the same one.");
         List<Integer> expected = inputs.stream().map(i -> i * 2).toList();
-        verify(expected.equals(result), () -> "map(inputs 0..499, i -> i * 2, parallelism 3) returned "
-                + (result == null ? "null" : result.size() + " results; the first that differs is at position "
-                        + firstDifference(expected, result) + ": " + elementAt(result, firstDifference(expected, result))
-                        + " instead of " + elementAt(expected, firstDifference(expected, result)))
-                + ". The result list must have one result per input, in input order.");
+        verify(expected.equals(result), () -> {
+            int at = firstDifference(expected, result);
+            return "map(inputs 0..499, i -> i * 2, parallelism 3) returned " + (result == null ? "null"
+                    : result.size() + " results; the first that differs is at position " + at + ": "
+                            + elementAt(result, at) + " instead of " + elementAt(expected, at))
+                    + ". The result list must have one result per input, in input order.";
+        });
     }
 
     @Test
@@ -101,8 +103,8 @@ class ParallelMapChecks {
             }, parallelism);
             outcome.resultOrFail("map(9 inputs, parallelism " + parallelism + ")");
             int most = log.maxActive();
-            verify(most <= parallelism, () -> "map(9 inputs, parallelism " + parallelism + ") ran at least " + most + " calls "
-                    + "at the same time; at most " + parallelism + " may run at once. Start only `parallelism` "
+            verify(most <= parallelism, () -> "map(9 inputs, parallelism " + parallelism + ") ran at least " + most
+                    + " calls at the same time; at most " + parallelism + " may run at once. Start only `parallelism` "
                     + "threads (or a pool of that size) and let each take input after input - not a thread per "
                     + "input.");
         }

@@ -103,9 +103,10 @@ final class WorkerThread {
         try {
             return call.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return fail(method + " did not return within " + PATIENCE.toSeconds() + " s while the worker was running. It is stuck at:\n"
-                    + stackOf(caller) + "Does it wait for a lock that run() holds for the whole loop? Then no "
-                    + "other thread can get in until run() returns - hold a lock only for a short access.");
+            return fail(method + " did not return within " + PATIENCE.toSeconds() + " s while the worker was "
+                    + "running. It is stuck at:\n" + stackOf(caller) + "Does it wait for a lock that run() holds for "
+                    + "the whole loop? Then no other thread can get in until run() returns - hold a lock only for a "
+                    + "short access.");
         } catch (ExecutionException e) {
             return fail(method + " threw " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {

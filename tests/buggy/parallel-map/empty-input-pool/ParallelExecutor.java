@@ -1,4 +1,4 @@
-// BUG: sizes the pool min(parallelism, inputs): with no inputs that is a pool of 0 threads, which throws IllegalArgumentException.
+// BUG: sizes the pool min(parallelism, inputs): with no inputs a pool of 0 threads, which throws an exception.
 // CAUGHT-BY: an empty input list gives an empty result list
 package parallelmap;
 

@@ -1,4 +1,4 @@
-// BUG: wraps the ExecutionException from Future.get in a new one: the cause is that ExecutionException, not the call's exception.
+// BUG: wraps Future.get's ExecutionException in a new one: the cause is an ExecutionException, not fn's exception.
 // CAUGHT-BY: a call that throws makes map throw an ExecutionException whose cause is that exception
 package parallelmap;
 
