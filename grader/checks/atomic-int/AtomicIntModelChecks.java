@@ -4,6 +4,7 @@ import atomicint.AtomicInt;
 import kit.grader.JvmOptions;
 import kit.grader.ModelCheck;
 import kit.grader.Points;
+import kit.grader.TimeLimit;
 import org.jetbrains.lincheck.datastructures.IntGen;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
@@ -52,6 +53,7 @@ public class AtomicIntModelChecks {
     @DisplayName("increment, decrement, value, setValue and compareAndSet from two threads act as if one at a time, "
             + "in every interleaving (model checking)")
     @Points(4)
+    @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void operationsAreAtomic() {
         AtomicInt smoke = new AtomicInt(0); // Lincheck would accept a class whose every call throws
         smoke.increment(1);

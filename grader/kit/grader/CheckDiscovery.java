@@ -18,7 +18,12 @@ final class CheckDiscovery {
     private CheckDiscovery() {}
 
     /** A check class: its checks run together in one JVM of their own, started with {@code jvmOptions}. */
-    record CheckClass(List<Check> checks, List<String> jvmOptions) {}
+    record CheckClass(List<Check> checks, List<String> jvmOptions) {
+        String simpleName() {
+            String name = checks.get(0).className();
+            return name.substring(name.lastIndexOf('.') + 1);
+        }
+    }
 
     /** The check classes, in name order. */
     static List<CheckClass> find(Path classesDir, Exercise exercise) {

@@ -50,8 +50,10 @@ final class ExerciseGrader {
             Path classes = workDir.resolve("classes");
             List<Path> all = new ArrayList<>(learnerSources);
             all.addAll(checkSources);
+            long compileStart = System.nanoTime();
             List<JavaCompiler.Error> errors = JavaCompiler.compile(all, classes, System.getProperty(
                     "java.class.path"), paths);
+            Timing.report(exercise.id() + " compile", compileStart);
             if (!errors.isEmpty()) {
                 String problem = compileProblem(errors, learnerSources);
                 listener.problem(problem);
@@ -61,7 +63,9 @@ final class ExerciseGrader {
             exercise.rule().ifPresent(rule -> record.accept(RuleCheck.run(rule, learnerSources, paths)));
             CheckJvm jvm = new CheckJvm(classes, workDir, exercise.packageName());
             for (CheckDiscovery.CheckClass checkClass : CheckDiscovery.find(classes, exercise)) {
+                long classStart = System.nanoTime();
                 jvm.run(checkClass.checks(), checkClass.jvmOptions(), record);
+                Timing.report(exercise.id() + " " + checkClass.simpleName(), classStart);
             }
             return new ExerciseResult(exercise, source, results, "");
         } finally {

@@ -1,0 +1,246 @@
+package kit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Proof that the grader works: every buggy variant in tests/buggy/&lt;id&gt;/&lt;variant&gt;/ loses points and fails the
+ * checks its CAUGHT-BY lines name; every reference solution gets full marks, three times; the starters do not; and
+ * the special submissions in tests/submissions/ (compile error, System.exit, endless loop, deadlock) are stopped and
+ * explained. Gradings run two at a time (each in its own grader process, as a learner would run it).
+ */
+class GraderTest {
+    private static final List<String> EXERCISES = List.of("counter", "atomic-int", "list", "queue", "bounded-buffer",
+            "stop-flag", "parallel-map");
+    private static final Duration TIMEOUT = Duration.ofMinutes(6);
+    private static final Pattern CHECK_LINE = Pattern.compile("^\\[(PASS|FAIL)\\] (\\d+)/(\\d+) (.*)$",
+            Pattern.MULTILINE);
+    private static final ExecutorService GRADERS = Executors.newFixedThreadPool(2);
+
+    /** What one run of the grader printed, read back from its console lines. */
+    record Grading(Kit.Run run, Map<String, Boolean> passed, int score, int maxScore) {
+        static Grading of(Kit.Run run) {
+            Map<String, Boolean> passed = new LinkedHashMap<>();
+            int score = 0;
+            int max = 0;
+            Matcher m = CHECK_LINE.matcher(run.stdout());
+            while (m.find()) {
+                passed.put(m.group(4), m.group(1).equals("PASS"));
+                score += Integer.parseInt(m.group(2));
+                max += Integer.parseInt(m.group(3));
+            }
+            return new Grading(run, passed, score, max);
+        }
+
+        List<String> failed() {
+            return passed.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
+        }
+    }
+
+    @AfterAll
+    static void stopGraders() {
+        GRADERS.shutdownNow();
+    }
+
+    private static Future<Grading> grade(String... args) {
+        return GRADERS.submit(() -> Grading.of(Kit.jbang(TIMEOUT, args)));
+    }
+
+    private static Grading await(Future<Grading> grading) {
+        try {
+            return grading.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof AssertionError a ? a : new AssertionError(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyBuggyVariantLosesPointsAndFailsItsCaughtByChecks() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path variant : variants()) {
+            String id = variant.getParent().getFileName().toString();
+            List<String> caughtBy = caughtBy(variant);
+            Future<Grading> grading = grade("grade", id, "--dir", variant.toString());
+            tests.add(DynamicTest.dynamicTest(id + "/" + variant.getFileName(), () -> {
+                Grading g = await(grading);
+                String account = g.run().describe();
+                assertEquals(1, g.run().exitCode(), "a graded submission without full marks exits 1\n" + account);
+                assertTrue(g.maxScore() > 0 && g.score() < g.maxScore(), "must lose points\n" + account);
+                assertTrue(!caughtBy.isEmpty(), variant + " names no CAUGHT-BY check");
+                for (String check : caughtBy) {
+                    assertTrue(g.failed().stream().anyMatch(name -> name.contains(check)),
+                            "the check '" + check + "' must fail for " + variant + "\n" + account);
+                }
+            }));
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySolutionGetsFullMarksThreeTimesInARow() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (int round = 1; round <= 3; round++) {
+            Path json = tempFile("solutions-" + round + ".json");
+            Future<Grading> grading = grade("grade", "--solutions", "--json", json.toString());
+            tests.add(DynamicTest.dynamicTest("all solutions, round " + round, () -> {
+                Grading g = await(grading);
+                String account = g.run().describe();
+                assertEquals(0, g.run().exitCode(), "full marks exit 0\n" + account);
+                assertEquals(g.maxScore(), g.score(), account);
+                for (String id : EXERCISES) {
+                    assertTrue(g.run().stdout().contains("[" + (EXERCISES.indexOf(id) + 1) + "/7] " + id),
+                            "progress line for " + id + "\n" + account);
+                    assertTrue(g.run().stdout().contains(id + ": "), account);
+                }
+                String results = Files.readString(json);
+                assertTrue(results.contains("\"score\": " + g.score()) && results.contains("\"max_score\": "
+                        + g.maxScore()) && results.contains("\"visibility\": \"visible\"")
+                        && !results.contains("\"status\": \"failed\""), "results.json\n" + results);
+            }));
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void theStartersDoNotGetFullMarks() {
+        Grading g = await(grade("grade"));
+        String account = g.run().describe();
+        assertEquals(1, g.run().exitCode(), account);
+        for (String id : EXERCISES) {
+            Matcher total = Pattern.compile("^" + Pattern.quote(id) + ": (\\d+)/(\\d+) points", Pattern.MULTILINE)
+                    .matcher(g.run().stdout());
+            assertTrue(total.find(), "a total for " + id + "\n" + account);
+            assertTrue(Integer.parseInt(total.group(1)) < Integer.parseInt(total.group(2)),
+                    "the starter of " + id + " must not get full marks\n" + account);
+        }
+    }
+
+    @Test
+    void aSubmissionThatDoesNotCompileGetsZeroAndTheCompilersFileAndLine() {
+        Grading g = await(grade("grade", "counter", "--dir", submission("does-not-compile")));
+        String account = g.run().describe();
+        assertEquals(1, g.run().exitCode(), account);
+        assertEquals(0, g.score(), account);
+        assertTrue(g.maxScore() > 0 && g.passed().size() >= 4, "every check listed with 0 points\n" + account);
+        assertTrue(g.run().stdout().contains("does-not-compile/ThreadSafeCounter.java:9: error: ';' expected"),
+                account);
+        assertTrue(!g.run().output().contains("Exception in thread"), "no stack trace\n" + account);
+    }
+
+    @Test
+    void systemExitInTheLearnersCodeFailsOneCheckAndTheOthersStillRun() {
+        Grading g = await(grade("grade", "counter", "--dir", submission("calls-system-exit")));
+        String account = g.run().describe();
+        assertEquals(1, g.run().exitCode(), account);
+        assertTrue(g.run().stdout().contains("Your code ended the JVM (System.exit, called at "
+                + "counter.ThreadSafeCounter.value(ThreadSafeCounter.java:14)"), account);
+        assertTrue(g.passed().size() >= 4 && g.passed().containsValue(true), "the other checks ran\n" + account);
+    }
+
+    @Test
+    void anEndlessLoopIsStoppedAndShownWhereItRuns() {
+        Grading g = await(grade("grade", "counter", "--dir", submission("endless-loop")));
+        String account = g.run().describe();
+        assertEquals(1, g.run().exitCode(), account);
+        assertTrue(g.run().stdout().contains("Stopped after"), "the watchdog stopped a check\n" + account);
+        assertTrue(g.run().stdout().contains("is RUNNABLE") && g.run().stdout().contains(
+                "counter.ThreadSafeCounter.increment(ThreadSafeCounter.java:"), "where it loops\n" + account);
+        assertTrue(g.passed().size() >= 4, "every check reported\n" + account);
+    }
+
+    @Test
+    void aDeadlockIsStoppedAndExplainedWithTheWaitingThreads() {
+        Grading g = await(grade("grade", "counter", "--dir", submission("deadlock")));
+        String account = g.run().describe();
+        assertEquals(1, g.run().exitCode(), account);
+        String out = g.run().stdout();
+        assertTrue(out.contains("DEADLOCK: "), account);
+        assertTrue(out.contains("is BLOCKED, waiting to enter synchronized on java.lang.Object@")
+                && out.contains("held by \""), "who waits for what, held by whom\n" + account);
+        assertTrue(out.contains("counter.ThreadSafeCounter.value(ThreadSafeCounter.java:")
+                && out.contains("counter.ThreadSafeCounter.increment(ThreadSafeCounter.java:"), account);
+    }
+
+    @Test
+    void badArgumentsGiveOneLineAndExitCode2() {
+        for (String[] args : List.of(new String[] {"grade", "no-such-exercise"}, new String[] {"grade", "--hint"},
+                new String[] {"grade", "counter", "--bogus"})) {
+            Kit.Run run = Kit.jbang(TIMEOUT, args);
+            assertEquals(2, run.exitCode(), run.describe());
+            assertEquals(1, run.stderr().strip().lines().count(), run.describe());
+            assertNotEquals("", run.stderr().strip(), run.describe());
+        }
+    }
+
+    @Test
+    void hintPrintsTheExercisesHints() {
+        Kit.Run run = Kit.jbang(TIMEOUT, "grade", "counter", "--hint");
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(run.stdout().startsWith("# Hints for `counter`") && run.stdout().contains("\n1. "),
+                run.describe());
+    }
+
+    private static List<Path> variants() {
+        List<Path> variants = new ArrayList<>();
+        try (Stream<Path> ids = Files.list(Kit.DIR.resolve("tests/buggy"))) {
+            for (Path id : ids.sorted().toList()) {
+                try (Stream<Path> each = Files.list(id)) {
+                    variants.addAll(each.filter(Files::isDirectory).sorted().toList());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return variants;
+    }
+
+    private static List<String> caughtBy(Path variant) {
+        try (Stream<Path> files = Files.list(variant)) {
+            List<String> checks = new ArrayList<>();
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Files.readAllLines(file).stream().filter(l -> l.startsWith("// CAUGHT-BY:"))
+                        .map(l -> l.substring("// CAUGHT-BY:".length()).strip()).forEach(checks::add);
+            }
+            return checks;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String submission(String name) {
+        return Kit.DIR.resolve("tests/submissions/counter").resolve(name).toString();
+    }
+
+    private static Path tempFile(String name) {
+        try {
+            return Files.createTempDirectory("grader-test").resolve(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+// A submission with a compile error (a missing semicolon on line 9): the grader must give 0 points and javac's file:line.
+package counter;
+
+public final class ThreadSafeCounter {
+    private int count;
+
+    public synchronized void increment() {
+        count++
+    }
+
+    public synchronized int value() {
+        return count;
+    }
+}
