@@ -1,0 +1,154 @@
+package kit.checks.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import kit.grader.JvmOptions;
+import kit.grader.ModelCheck;
+import kit.grader.Points;
+import org.jetbrains.lincheck.Lincheck;
+import org.jetbrains.lincheck.datastructures.Operation;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import queue.ThreadSafeQueue;
+
+/**
+ * Producers and consumers at the same time, under Lincheck's model checker: it runs each scenario under many thread
+ * interleavings - including the rare ones - and reports the first that breaks it, step by step. A scenario whose
+ * threads all end up waiting for each other is reported as hung. This does not depend on the CPU count.
+ */
+@JvmOptions("-XX:TieredStopAtLevel=1") // Lincheck starts faster without C2; nothing here needs C2
+class QueueSharedByThreadsTest {
+    /** Each bug below shows within the first 100 interleavings of its scenario; more only costs time. */
+    private static final int INTERLEAVINGS = 200;
+
+    @Test
+    @DisplayName("two consumers waiting at once each get a different item (a woken consumer checks again: while, not if)")
+    @Points(3)
+    void twoConsumersTwoItems() {
+        requireWorksOnOneThread();
+        expectNoFailure("Two consumers called take() on an empty queue while a producer put 1, then 2. Each consumer"
+                + " must get one of the items, and not the same one.",
+                "a wake-up is only a hint that the queue changed - another consumer may have taken the item first."
+                        + " Wait in a loop: while (empty) await(); then take the item.", () -> {
+            var queue = new ThreadSafeQueue<Integer>();
+            Object[] taken = new Object[2];
+            Thread first = thread(() -> taken[0] = takeOrThrown(queue));
+            Thread second = thread(() -> taken[1] = takeOrThrown(queue));
+            Thread producer = thread(() -> {
+                queue.put(1);
+                queue.put(2);
+            });
+            joinAll(first, second, producer);
+            Set<Object> expected = Set.of(1, 2);
+            if (!expected.equals(Set.of(taken[0], taken[1]))) {
+                throw new AssertionError("the two consumers' take() calls gave " + describe(taken[0]) + " and "
+                        + describe(taken[1]) + ", expected 1 and 2");
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("a consumer waiting in take is always woken by a put (no lost wake-up)")
+    @Points(3)
+    void noLostWakeUp() {
+        requireWorksOnOneThread();
+        expectNoFailure("A consumer called take() while a producer put 1: whatever the timing, the consumer must get"
+                + " 1. If Lincheck reports that the test hung, the consumer waited and nobody woke it.",
+                "add the item and signal in ONE hold of the lock that the consumer waits with. A signal sent"
+                        + " before the item is there, or outside that lock, can reach a consumer that then checks, finds"
+                        + " nothing, and waits again - with no signal left to come.", () -> {
+            var queue = new ThreadSafeQueue<Integer>();
+            Object[] taken = new Object[1];
+            Thread consumer = thread(() -> taken[0] = takeOrThrown(queue));
+            Thread producer = thread(() -> queue.put(1));
+            joinAll(consumer, producer);
+            if (!Integer.valueOf(1).equals(taken[0])) {
+                throw new AssertionError("take() " + describe(taken[0]) + ", expected 1");
+            }
+        });
+    }
+
+    /** The queue as Lincheck's operation-level model checker sees it: calls that never wait. */
+    public static class Operations {
+        private final ThreadSafeQueue<Integer> queue = new ThreadSafeQueue<>();
+
+        @Operation
+        public void put(int item) {
+            queue.put(item);
+        }
+
+        @Operation
+        public Object pollNow() throws InterruptedException {
+            return queue.poll(Duration.ZERO).orElse(null);
+        }
+
+        @Operation
+        public int size() {
+            return queue.size();
+        }
+    }
+
+    @Test
+    @DisplayName("puts and polls from two threads at the same time lose no item and return none twice")
+    @Points(2)
+    void putsAreAtomic() {
+        requireWorksOnOneThread();
+        ModelCheck.verify(Operations.class, "Two threads called put, poll(0 s) and size() at the same time. Every"
+                + " outcome must be one that the same calls, one at a time, could give: no item lost, none returned"
+                + " twice.\nHint: put changes the queue too - add the item while holding the lock that every other"
+                + " method holds, not only around the signal.");
+    }
+
+    private static void expectNoFailure(String whatWasTried, String hint, Runnable scenario) {
+        try {
+            Lincheck.runConcurrentTest(INTERLEAVINGS, scenario);
+        } catch (AssertionError failure) {
+            fail(whatWasTried + "\nLincheck found an interleaving that breaks this.\nHint: " + hint + "\n\n"
+                    + failure.getMessage());
+        }
+    }
+
+    private static Object takeOrThrown(ThreadSafeQueue<Integer> queue) {
+        try {
+            return queue.take();
+        } catch (Throwable thrown) {
+            return thrown;
+        }
+    }
+
+    private static Thread thread(Runnable body) {
+        Thread thread = new Thread(body);
+        thread.start();
+        return thread;
+    }
+
+    private static void joinAll(Thread... threads) {
+        try {
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        } catch (InterruptedException e) {
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static String describe(Object outcome) {
+        return outcome instanceof Throwable thrown ? "threw " + thrown : "returned " + outcome;
+    }
+
+    /** Lincheck would accept a queue whose every call throws: it throws the same when run one call at a time. */
+    private static void requireWorksOnOneThread() {
+        Object outcome = BlockingCall.runToEnd("put(1), put(2), take(), poll(0 s), size() on one thread", () -> {
+            var queue = new ThreadSafeQueue<Integer>();
+            queue.put(1);
+            queue.put(2);
+            return Arrays.asList(queue.take(), queue.poll(Duration.ZERO).orElse(null), queue.size());
+        });
+        assertEquals(Arrays.asList(1, 2, 0), outcome, "Not checked across threads yet: on one thread, [take(), poll(0"
+                + " s), size()] after put(1), put(2) should be [1, 2, 0]. Make the one-thread checks pass first.");
+    }
+}

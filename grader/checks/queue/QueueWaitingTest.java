@@ -1,0 +1,120 @@
+package kit.checks.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.Optional;
+import kit.grader.Points;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import queue.ThreadSafeQueue;
+
+/**
+ * A consumer that waits, and what may end its wait: an item, a timeout, an interrupt. Each check first sees the
+ * consumer waiting (its thread parked or in wait()), then acts - so the checks do not depend on timing.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class QueueWaitingTest {
+    private static final Duration LONG = Duration.ofSeconds(60);
+
+    @Test
+    @Order(1)
+    @DisplayName("take waits on an empty queue and returns the item another thread puts later")
+    @Points(2)
+    void takeIsWokenByPut() {
+        var queue = new ThreadSafeQueue<String>();
+        var consumer = BlockingCall.start("consumer", queue::take);
+        if (!consumer.awaitWaiting("take() on an empty queue")) {
+            fail("take() on an empty queue " + BlockingCall.describe(consumer.outcome())
+                    + " instead of waiting until an item arrives");
+        }
+        BlockingCall.runToEnd("put(\"x\") while a consumer waits", () -> {
+            queue.put("x");
+            return null;
+        });
+        consumer.awaitEnd("A consumer waited in take() on an empty queue; then another thread put \"x\". The consumer"
+                + " was never woken up: put must signal (or notifyAll) the condition that take waits on - after"
+                + " adding the item, while holding the same lock.");
+        assertEquals("x", consumer.outcome(), "what the waiting take() returned after put(\"x\")");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("poll waits for an item that another thread puts before the timeout")
+    @Points(2)
+    void pollIsWokenByPut() {
+        var queue = new ThreadSafeQueue<String>();
+        var consumer = BlockingCall.start("consumer", () -> queue.poll(LONG));
+        if (!consumer.awaitWaiting("poll(60 s) on an empty queue")) {
+            fail("poll(60 s) on an empty queue " + BlockingCall.describe(consumer.outcome()) + " at once: it must"
+                    + " wait up to 60 s for an item to arrive");
+        }
+        BlockingCall.runToEnd("put(\"x\") while a consumer waits", () -> {
+            queue.put("x");
+            return null;
+        });
+        consumer.awaitEnd("A consumer waited in poll(60 s); then another thread put \"x\". The consumer was not woken"
+                + " up: put must signal the condition that poll waits on too.");
+        assertEquals(Optional.of("x"), consumer.outcome(), "what the waiting poll(60 s) returned after put(\"x\")");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("after a poll timed out, other threads can still put and take (the lock was released)")
+    @Points(2)
+    void pollReleasesLockOnTimeout() {
+        var queue = new ThreadSafeQueue<String>();
+        Object polled = BlockingCall.runToEnd("poll(100 ms) on an empty queue did not return: it ignores its"
+                + " timeout.", () -> queue.poll(Duration.ofMillis(100)));
+        assertEquals(Optional.empty(), polled, "poll(100 ms) on an empty queue");
+        assertPutAndTakeStillWork(queue, "a poll on another thread timed out");
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("take answers an interrupt with InterruptedException, and the queue still works afterwards")
+    @Points(2)
+    void takeIsInterruptible() {
+        var queue = new ThreadSafeQueue<String>();
+        expectInterruptible(queue, BlockingCall.start("consumer", queue::take), "take()");
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("poll answers an interrupt with InterruptedException, and the queue still works afterwards")
+    @Points(2)
+    void pollIsInterruptible() {
+        var queue = new ThreadSafeQueue<String>();
+        expectInterruptible(queue, BlockingCall.start("consumer", () -> queue.poll(LONG)), "poll(60 s)");
+    }
+
+    private static void expectInterruptible(ThreadSafeQueue<String> queue, BlockingCall<?> consumer, String call) {
+        if (!consumer.awaitWaiting(call + " on an empty queue")) {
+            fail(call + " on an empty queue " + BlockingCall.describe(consumer.outcome())
+                    + " instead of waiting for an item");
+        }
+        consumer.interrupt();
+        consumer.awaitEnd("A consumer waited in " + call + " on an empty queue and was interrupted; it is still"
+                + " waiting. An interrupt asks a thread to stop what it waits for: let the InterruptedException that"
+                + " await()/wait() throw propagate out of " + call + " (do not catch it and wait again).");
+        assertInstanceOf(InterruptedException.class, consumer.outcome(), call + " on an empty queue, interrupted while"
+                + " waiting, " + BlockingCall.describe(consumer.outcome())
+                + ": it must throw InterruptedException, so the caller learns that it was interrupted");
+        assertPutAndTakeStillWork(queue, "a consumer was interrupted in " + call);
+    }
+
+    private static void assertPutAndTakeStillWork(ThreadSafeQueue<String> queue, String after) {
+        Object taken = BlockingCall.runToEnd("After " + after + ", put(\"y\") and take() on another thread did not"
+                + " finish: the lock is still held by the thread that left " + "(release it in a finally block,"
+                + " or use synchronized).", () -> {
+                    queue.put("y");
+                    return queue.take();
+                });
+        assertEquals("y", taken, "take() after put(\"y\"), once " + after);
+    }
+}
