@@ -18,7 +18,7 @@ import atomicint.AtomicInt;
 public class AtomicIntDemo {
     public static void main(String[] args) {
         if (args.length != 0) {
-            System.err.println("usage: 2e-atomic-int (no arguments)");
+            System.err.println("usage: ./jbang 2e-atomic-int (no arguments)");
             System.exit(2);
         }
         AtomicInt myInt = new AtomicInt(0);
@@ -33,8 +33,8 @@ public class AtomicIntDemo {
             shared.increment(1);
             shared.decrement(2);
         });
-        System.out.printf("%d threads x %,d x (increment(1), decrement(2)): expected %,d, actual %,d%n", threads, rounds,
-                -(long) threads * rounds, shared.value());
+        System.out.printf("%d threads x %,d x (increment(1), decrement(2)): expected %,d, actual %,d%n", threads,
+                rounds, -(long) threads * rounds, shared.value());
 
         // compareAndSet: "set it to 10, but only if it is still what I last saw" - a failed CAS means another
         // thread changed it in between, and the caller reads again and retries.

@@ -66,7 +66,8 @@ public class JavaAtomics {
                 throw new IllegalArgumentException("expected no arguments or two");
             }
         } catch (IllegalArgumentException e) {
-            System.err.println("usage: 2f-java-atomics [<threads> <increments-per-thread>] (positive integers)");
+            System.err.println(
+                    "usage: ./jbang 2f-java-atomics [<threads> <increments-per-thread>] (positive integers)");
             System.exit(2);
         }
         showApis();
@@ -77,7 +78,8 @@ public class JavaAtomics {
         AtomicInteger atomic = new AtomicInteger(0);
         System.out.println("AtomicInteger:");
         System.out.println("  incrementAndGet()          -> " + atomic.incrementAndGet());
-        System.out.println("  compareAndSet(1, 10)       -> " + atomic.compareAndSet(1, 10) + ", value " + atomic.get());
+        System.out.println("  compareAndSet(1, 10)       -> " + atomic.compareAndSet(1, 10) + ", value "
+                + atomic.get());
         System.out.println("  compareAndSet(1, 20)       -> " + atomic.compareAndSet(1, 20) + ", value " + atomic.get()
                 + " (it was not 1 any more)");
         // updateAndGet retries the function until its compare-and-set succeeds: keep the function free of side effects.

@@ -68,10 +68,10 @@ public class JcstressCounter {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length != 0) {
-            System.err.println("usage: 2c-jcstress-counter (no arguments)");
+            System.err.println("usage: ./jbang 2c-jcstress-counter (no arguments)");
             System.exit(2);
         }
-        System.out.println("Running jcstress on UnguardedCounter (two actors increment, an arbiter reads the value)...");
+        System.out.println("Running jcstress on UnguardedCounter (two actors increment, an arbiter reads the value).");
         Path workDir = Files.createTempDirectory("jcstress-counter");
         List<String> output;
         try {

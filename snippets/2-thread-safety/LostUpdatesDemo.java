@@ -10,7 +10,8 @@
 // You will see, per number of threads, the count the counter should reach, the count it did reach and how many
 // increments were lost. With one thread nothing is lost; with more, updates are lost - from a few thousand to
 // millions. The numbers vary from run to run: they depend on how often two threads run at the same instant, so on a
-// busy machine a short run can even lose none. That is what makes races hard to find by testing.
+// busy machine a short run can even lose none. That is what makes races hard to find by testing (2c-jcstress-counter
+// shows the tool that finds this one reliably). The counter's field is a volatile int; UnguardedCounter.java says why.
 
 import java.util.List;
 
@@ -25,12 +26,13 @@ public class LostUpdatesDemo {
                 default -> throw new IllegalArgumentException("expected no arguments or two");
             };
         } catch (IllegalArgumentException e) {
-            System.err.println("usage: 2a-lost-updates [<threads> <increments-per-thread>] (positive integers)");
+            System.err.println(
+                    "usage: ./jbang 2a-lost-updates [<threads> <increments-per-thread>] (positive integers)");
             System.exit(2);
             return;
         }
 
-        System.out.println("An int counter without a lock, incremented by several threads at once (count++ on a volatile int):");
+        System.out.println("One counter, no lock, incremented by several threads at once (count++ on a volatile int):");
         System.out.printf("%8s %18s %14s %14s %14s%n", "threads", "increments/thread", "expected", "actual", "lost");
         for (int[] configuration : configurations) {
             LostUpdates.Result result = LostUpdates.measure(configuration[0], configuration[1]);

@@ -53,7 +53,8 @@ public class ProcessFileLock {
                 throw new IllegalArgumentException("expected no arguments or two");
             }
         } catch (IllegalArgumentException e) {
-            System.err.println("usage: 2d-process-file-lock [<processes> <increments-per-process>] (positive integers)");
+            System.err.println(
+                    "usage: ./jbang 2d-process-file-lock [<processes> <increments-per-process>] (positive integers)");
             System.exit(2);
         }
 

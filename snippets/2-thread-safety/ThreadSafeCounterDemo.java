@@ -27,7 +27,8 @@ public class ThreadSafeCounterDemo {
                 throw new IllegalArgumentException("expected no arguments or two");
             }
         } catch (IllegalArgumentException e) {
-            System.err.println("usage: 2b-thread-safe-counter [<threads> <increments-per-thread>] (positive integers)");
+            System.err.println(
+                    "usage: ./jbang 2b-thread-safe-counter [<threads> <increments-per-thread>] (positive integers)");
             System.exit(2);
         }
         long expected = (long) threads * incrementsPerThread;

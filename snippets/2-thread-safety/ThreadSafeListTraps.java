@@ -33,7 +33,7 @@ public class ThreadSafeListTraps {
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length != 0) {
-            System.err.println("usage: 2g-thread-safe-list (no arguments)");
+            System.err.println("usage: ./jbang 2g-thread-safe-list (no arguments)");
             System.exit(2);
         }
         System.out.printf("1. %d threads each add 0..%d if absent:%n", THREADS, VALUES - 1);

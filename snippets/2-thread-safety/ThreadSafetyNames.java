@@ -63,7 +63,7 @@ public class ThreadSafetyNames {
 
     public static void main(String[] args) {
         if (args.length != 0) {
-            System.err.println("usage: 2i-thread-safety-names (no arguments)");
+            System.err.println("usage: ./jbang 2i-thread-safety-names (no arguments)");
             System.exit(2);
         }
         List<Class<?>> classes = List.of(ThreadSafeHitCounter.class, HitCounter.class, Point.class,

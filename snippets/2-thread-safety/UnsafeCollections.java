@@ -37,11 +37,13 @@ public class UnsafeCollections {
                 throw new IllegalArgumentException("expected no arguments or two");
             }
         } catch (IllegalArgumentException e) {
-            System.err.println("usage: 2h-unsafe-collections [<threads> <operations-per-thread>] (positive integers)");
+            System.err.println(
+                    "usage: ./jbang 2h-unsafe-collections [<threads> <operations-per-thread>] (positive integers)");
             System.exit(2);
         }
         long expected = (long) threads * operations;
-        System.out.printf("%d threads x %,d adds or puts each, expected %,d elements:%n", threads, operations, expected);
+        System.out.printf("%d threads x %,d adds or puts each, expected %,d elements:%n", threads, operations,
+                expected);
         addConcurrently("ArrayList", new ArrayList<>(), threads, operations);
         addConcurrently("Collections.synchronizedList", Collections.synchronizedList(new ArrayList<>()), threads,
                 operations);

@@ -29,7 +29,7 @@ public class BlockingQueues {
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length != 0) {
-            System.err.println("usage: 3d-blocking-queue (no arguments)");
+            System.err.println("usage: ./jbang 3d-blocking-queue (no arguments)");
             System.exit(2);
         }
         waitOrGiveUp();

@@ -21,7 +21,7 @@ public class BoundedBufferDemo {
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length != 0) {
-            System.err.println("usage: 3c-bounded-buffer (no arguments)");
+            System.err.println("usage: ./jbang 3c-bounded-buffer (no arguments)");
             System.exit(2);
         }
         BoundedBuffer<Integer> buffer = new BoundedBuffer<>(CAPACITY);

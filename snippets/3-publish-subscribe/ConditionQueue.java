@@ -38,7 +38,7 @@ public class ConditionQueue {
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length != 0) {
-            System.err.println("usage: 3a-condition-queue (no arguments)");
+            System.err.println("usage: ./jbang 3a-condition-queue (no arguments)");
             System.exit(2);
         }
         oneProducerOneConsumer();

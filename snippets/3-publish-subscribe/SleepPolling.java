@@ -30,7 +30,7 @@ public class SleepPolling {
                 throw new IllegalArgumentException();
             }
         } catch (IllegalArgumentException e) {
-            System.err.println("usage: 3b-sleep-polling [<items>] (a positive integer, default 50)");
+            System.err.println("usage: ./jbang 3b-sleep-polling [<items>] (a positive integer, default 50)");
             System.exit(2);
         }
         List<Duration> sleeps = List.of(Duration.ofNanos(100_000), Duration.ofMillis(1), Duration.ofMillis(10),
