@@ -1,0 +1,102 @@
+package kit.checks.boundedbuffer;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import kit.grader.ThreadReport;
+
+/**
+ * One call of the learner's code on a thread of its own, so that a check can see whether it waits, wake it, interrupt
+ * it, and wait for its outcome - always with a bound, never forever.
+ */
+final class BlockingCall<T> {
+    /** How long a call may take to start waiting, or to finish once it should; generous for a busy machine. */
+    static final Duration PATIENCE = Duration.ofSeconds(5);
+
+    private final Thread thread;
+    private volatile Object outcome; // the returned value, or the Throwable it threw
+    private volatile boolean ended;
+
+    private BlockingCall(String name, Callable<T> call) {
+        thread = new Thread(() -> {
+            try {
+                outcome = call.call();
+            } catch (Throwable thrown) {
+                outcome = thrown;
+            }
+            ended = true;
+        }, name);
+        thread.setDaemon(true);
+    }
+
+    static <T> BlockingCall<T> start(String name, Callable<T> call) {
+        BlockingCall<T> blockingCall = new BlockingCall<>(name, call);
+        blockingCall.thread.start();
+        return blockingCall;
+    }
+
+    /** Runs {@code call} and returns its outcome, or fails if it has not ended within {@link #PATIENCE}. */
+    static <T> Object runToEnd(String what, Callable<T> call) {
+        BlockingCall<T> blockingCall = start(what, call);
+        blockingCall.awaitEnd(what);
+        return blockingCall.outcome();
+    }
+
+    /** True once the thread waits (parked, or in wait()); false if the call ended instead. Fails if neither happens. */
+    boolean awaitWaiting(String what) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (ended) {
+                return false;
+            }
+            Thread.State state = thread.getState();
+            if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
+                return true;
+            }
+            pause();
+        }
+        throw new AssertionError(what + ": after " + PATIENCE.toSeconds() + " s the call neither returned nor waited"
+                + " - it seems to spin or to be stuck on a lock. What the threads were doing:\n"
+                + ThreadReport.describe("boundedbuffer"));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(5); // not a spin: on one CPU, spinning here would steal the time the call needs
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("the check was interrupted", e);
+        }
+    }
+
+    /** Waits up to {@link #PATIENCE} for the call to end; fails with a thread dump if it does not. */
+    void awaitEnd(String whatIfNot) {
+        if (!endsWithin(PATIENCE)) {
+            throw new AssertionError(whatIfNot + "\nWhat the threads were doing " + PATIENCE.toSeconds()
+                    + " s later:\n" + ThreadReport.describe("boundedbuffer"));
+        }
+    }
+
+    boolean endsWithin(Duration timeout) {
+        try {
+            thread.join(TimeUnit.NANOSECONDS.toMillis(timeout.toNanos()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("the check was interrupted", e);
+        }
+        return ended;
+    }
+
+    void interrupt() {
+        thread.interrupt();
+    }
+
+    /** The returned value or the thrown Throwable; only meaningful once the call has ended. */
+    Object outcome() {
+        return outcome;
+    }
+
+    static String describe(Object outcome) {
+        return outcome instanceof Throwable thrown ? "threw " + thrown : "returned " + outcome;
+    }
+}

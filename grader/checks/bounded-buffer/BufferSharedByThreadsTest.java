@@ -1,0 +1,175 @@
+package kit.checks.boundedbuffer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import boundedbuffer.BoundedBuffer;
+import java.util.Arrays;
+import java.util.Set;
+import kit.grader.JvmOptions;
+import kit.grader.Points;
+import org.jetbrains.lincheck.Lincheck;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Producers and consumers at the same time, under Lincheck's model checker: it runs each scenario under many thread
+ * interleavings - including the rare ones - and reports the first that breaks it, step by step. A scenario whose
+ * threads all end up waiting for each other is reported as hung. This does not depend on the CPU count.
+ */
+@JvmOptions("-XX:TieredStopAtLevel=1") // Lincheck starts faster without C2; nothing here needs C2
+class BufferSharedByThreadsTest {
+    /** Each bug below shows within the first 100 interleavings of its scenario; more only costs time. */
+    private static final int INTERLEAVINGS = 200;
+
+    @Test
+    @DisplayName("producers and consumers waiting at the same time never deadlock (each put and take wakes a thread"
+            + " that can go on)")
+    @Points(3)
+    void noDeadlock() {
+        requireWorksOnOneThread();
+        expectNoFailure("On a BoundedBuffer(1), two producers each put one item while two consumers each took one."
+                + " Every thread must finish. If Lincheck reports that the test hung, all remaining threads were"
+                + " waiting and none was left to wake them.",
+                "with ONE condition for both \"not full\" and \"not empty\", signal() may wake a thread of the wrong"
+                        + " kind (a consumer that finds the buffer still empty) and the wake-up is lost. Use two"
+                        + " conditions (notFull for producers, notEmpty for consumers), or signalAll().", () -> {
+            var buffer = new BoundedBuffer<Integer>(1);
+            Object[] taken = new Object[2];
+            Thread firstConsumer = thread(() -> taken[0] = takeOrThrown(buffer));
+            Thread secondConsumer = thread(() -> taken[1] = takeOrThrown(buffer));
+            Thread firstProducer = thread(() -> putOrThrow(buffer, 1));
+            Thread secondProducer = thread(() -> putOrThrow(buffer, 2));
+            joinAll(firstConsumer, secondConsumer, firstProducer, secondProducer);
+            if (!Set.of(1, 2).equals(Set.of(taken[0], taken[1]))) {
+                throw new AssertionError("the consumers' take() calls gave " + describe(taken[0]) + " and "
+                        + describe(taken[1]) + ", expected 1 and 2");
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("a woken producer checks again: the buffer never holds more than its capacity (while, not if)")
+    @Points(3)
+    void neverOverfull() {
+        requireWorksOnOneThread();
+        expectNoFailure("On a BoundedBuffer(1), one producer put 1 then 3, another put 2, and a consumer took three"
+                + " items. Right after each put, size() must be at most 1.",
+                "a woken producer must check again whether there is room: another producer may have filled the"
+                        + " buffer first. Wait in a loop: while (size == capacity) notFull.await();", () -> {
+            var buffer = new BoundedBuffer<Integer>(1);
+            int[] largestSize = new int[2];
+            Thread firstProducer = thread(() -> {
+                putOrThrow(buffer, 1);
+                largestSize[0] = buffer.size();
+                putOrThrow(buffer, 3);
+                largestSize[0] = Math.max(largestSize[0], buffer.size());
+            });
+            Thread secondProducer = thread(() -> {
+                putOrThrow(buffer, 2);
+                largestSize[1] = buffer.size();
+            });
+            Object[] taken = new Object[3];
+            Thread consumer = thread(() -> {
+                for (int i = 0; i < taken.length; i++) {
+                    taken[i] = takeOrThrown(buffer);
+                }
+            });
+            joinAll(firstProducer, secondProducer, consumer);
+            if (Math.max(largestSize[0], largestSize[1]) > 1) {
+                throw new AssertionError("right after a put, size() was " + Math.max(largestSize[0], largestSize[1])
+                        + " on a buffer of capacity 1");
+            }
+            if (!Set.of(1, 2, 3).equals(Set.of(taken))) {
+                throw new AssertionError("the consumer took " + Arrays.toString(taken) + ", expected 1, 2, 3");
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("a woken consumer checks again: two consumers never take the same item or from an empty buffer"
+            + " (while, not if)")
+    @Points(3)
+    void consumersCheckAgain() {
+        requireWorksOnOneThread();
+        expectNoFailure("On a BoundedBuffer(2), two consumers called take() while a producer put 1, then 2. Each"
+                + " consumer must get one of the items, and not the same one.",
+                "a wake-up is only a hint - another consumer may have taken the item first. Wait in a loop: while"
+                        + " (empty) notEmpty.await();", () -> {
+            var buffer = new BoundedBuffer<Integer>(2);
+            Object[] taken = new Object[2];
+            Thread first = thread(() -> taken[0] = takeOrThrown(buffer));
+            Thread second = thread(() -> taken[1] = takeOrThrown(buffer));
+            Thread producer = thread(() -> {
+                putOrThrow(buffer, 1);
+                putOrThrow(buffer, 2);
+            });
+            joinAll(first, second, producer);
+            if (!Set.of(1, 2).equals(Set.of(taken[0], taken[1]))) {
+                throw new AssertionError("the two consumers' take() calls gave " + describe(taken[0]) + " and "
+                        + describe(taken[1]) + ", expected 1 and 2");
+            }
+        });
+    }
+
+    private static void expectNoFailure(String whatWasTried, String hint, Runnable scenario) {
+        try {
+            Lincheck.runConcurrentTest(INTERLEAVINGS, scenario);
+        } catch (AssertionError failure) {
+            fail(whatWasTried + "\nLincheck found an interleaving that breaks this.\nHint: " + hint + "\n\n"
+                    + failure.getMessage());
+        }
+    }
+
+    private static Object takeOrThrown(BoundedBuffer<Integer> buffer) {
+        try {
+            return buffer.take();
+        } catch (Throwable thrown) {
+            return thrown;
+        }
+    }
+
+    private static void putOrThrow(BoundedBuffer<Integer> buffer, int item) {
+        try {
+            buffer.put(item);
+        } catch (InterruptedException e) {
+            throw new AssertionError("put(" + item + ") was interrupted", e);
+        }
+    }
+
+    private static Thread thread(Runnable body) {
+        Thread thread = new Thread(body);
+        thread.start();
+        return thread;
+    }
+
+    private static void joinAll(Thread... threads) {
+        try {
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        } catch (InterruptedException e) {
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static String describe(Object outcome) {
+        return outcome instanceof Throwable thrown ? "threw " + thrown : "returned " + outcome;
+    }
+
+    /** Lincheck would accept a buffer whose every call throws: it throws the same when run one call at a time. */
+    private static void requireWorksOnOneThread() {
+        Object outcome = BlockingCall.runToEnd("put(1), take(), put(2), put(3), take(), size() on a BoundedBuffer(2)"
+                + " on one thread", () -> {
+                    var buffer = new BoundedBuffer<Integer>(2);
+                    buffer.put(1);
+                    Object first = buffer.take();
+                    buffer.put(2);
+                    buffer.put(3);
+                    return Arrays.asList(first, buffer.take(), buffer.size());
+                });
+        assertEquals(Arrays.asList(1, 2, 1), outcome, "Not checked across threads yet: on one thread, [take(), take(),"
+                + " size()] after put(1), take(), put(2), put(3) on a BoundedBuffer(2) should be [1, 2, 1]. Make the"
+                + " one-thread checks pass first.");
+    }
+}
