@@ -13,7 +13,10 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import kit.grader.Points;
 import parallelmap.ParallelExecutor;
@@ -23,10 +26,12 @@ import parallelmap.ParallelExecutor;
  * wait, where a check needs it, for a condition ("three calls run at once") with a deadline - so a map that runs
  * too few or too many calls at once is seen without any timing assumption, and nothing waits forever.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ParallelMapChecks {
     private static final Duration GRACE = Duration.ofSeconds(1);
 
     @Test
+    @Order(1)
     @Points(2)
     @DisplayName("results come back in input order, not in the order the calls finish")
     void resultsInInputOrder() throws Exception {
@@ -47,6 +52,7 @@ class ParallelMapChecks {
     }
 
     @Test
+    @Order(2)
     @Points(1)
     @DisplayName("every input is passed to the function exactly once, and each result is that call's")
     void everyInputExactlyOnce() throws Exception {
@@ -82,6 +88,7 @@ class ParallelMapChecks {
     }
 
     @Test
+    @Order(3)
     @Points(2)
     @DisplayName("never runs more than `parallelism` calls at the same time")
     void neverMoreThanParallelism() throws Exception {
@@ -111,6 +118,7 @@ class ParallelMapChecks {
     }
 
     @Test
+    @Order(4)
     @Points(2)
     @DisplayName("runs `parallelism` calls at the same time when there are enough inputs")
     void reachesParallelism() throws Exception {
@@ -137,6 +145,7 @@ class ParallelMapChecks {
     }
 
     @Test
+    @Order(5)
     @Points(1)
     @DisplayName("a call that throws makes map throw an ExecutionException whose cause is that exception")
     void failureBecomesExecutionException() throws Exception {
@@ -161,6 +170,7 @@ class ParallelMapChecks {
     }
 
     @Test
+    @Order(6)
     @Points(2)
     @DisplayName("after a call throws, map starts no further calls")
     void noCallsAfterFailure() throws Exception {
@@ -192,6 +202,7 @@ class ParallelMapChecks {
     }
 
     @Test
+    @Order(8)
     @Points(2)
     @DisplayName("when map returns, every thread it started has ended")
     void threadsEndedAfterReturn() throws Exception {
@@ -221,6 +232,7 @@ class ParallelMapChecks {
     }
 
     @Test
+    @Order(7)
     @Points(1)
     @DisplayName("when a call throws, map waits for the calls still running before it throws")
     void waitsForRunningCallsOnFailure() throws Exception {
@@ -254,6 +266,7 @@ class ParallelMapChecks {
     }
 
     @Test
+    @Order(9)
     @Points(1)
     @DisplayName("parallelism below 1 is rejected with an IllegalArgumentException")
     void rejectsParallelismBelowOne() throws Exception {
@@ -274,6 +287,7 @@ class ParallelMapChecks {
     }
 
     @Test
+    @Order(10)
     @Points(1)
     @DisplayName("an empty input list gives an empty result list")
     void emptyInputs() throws Exception {

@@ -2,6 +2,7 @@ package kit.checks.stopflag;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -59,6 +60,11 @@ final class WorkerThread {
 
     boolean isRunning() {
         return thread.isAlive();
+    }
+
+    /** The CPU time the worker thread has used so far. */
+    Duration cpuTime() {
+        return Duration.ofNanos(Math.max(0, ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.threadId())));
     }
 
     boolean endsWithin(Duration timeout) throws InterruptedException {
