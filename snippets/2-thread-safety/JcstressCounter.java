@@ -92,8 +92,8 @@ public class JcstressCounter {
 
     /**
      * Runs jcstress in a child JVM on this script's own classpath and returns what it printed. The options keep it
-     * short: one fork, one iteration of 200 ms, one JVM configuration (-jvmArgs) and no split per-actor compilation
-     * (-sc false); the defaults would run 34 configurations and take minutes. -v prints the outcome table even if
+     * short: one JVM (-f 1) with three iterations of 200 ms, one JVM configuration (-jvmArgs) and no split per-actor
+     * compilation (-sc false); the defaults would run 34 configurations and take minutes. -v prints the outcome table even if
      * the test passes. A test that hangs would hang jcstress too, hence the time limit.
      */
     private static List<String> runJcstress(Path workDir) throws IOException, InterruptedException {
@@ -101,7 +101,7 @@ public class JcstressCounter {
         List<String> command = List.of(javaBin, "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), "org.openjdk.jcstress.Main",
                 "-t", TwoIncrements.class.getName().replace('$', '.'),
-                "-time", "200", "-iters", "1", "-f", "1", "-sc", "false", "-jvmArgs", "-XX:+UnlockDiagnosticVMOptions",
+                "-time", "200", "-iters", "3", "-f", "1", "-sc", "false", "-jvmArgs", "-XX:+UnlockDiagnosticVMOptions",
                 "-v");
         Path log = workDir.resolve("jcstress-output.txt");
         Process jcstress = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)

@@ -18,8 +18,8 @@
 //     appends: no exception, every pass sees one consistent state.
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.ConcurrentModificationException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
