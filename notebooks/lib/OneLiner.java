@@ -15,12 +15,12 @@ final class OneLiner {
 
     private OneLiner() {}
 
-    /** Runs {@code ./jbang alias args...} in the kit's folder until it ends; fails the cell if it fails. */
-    static void run(String alias, String... args) throws IOException, InterruptedException {
+    /** Runs {@code ./jbang aliasOrScript args...} in the kit's folder until it ends; fails the cell if it fails. */
+    static void run(String aliasOrScript, String... args) throws IOException, InterruptedException {
         if (!Files.isExecutable(KIT.resolve("jbang"))) {
             throw new IllegalStateException("open this notebook from the kit's notebooks/ folder: no ./jbang in " + KIT);
         }
-        List<String> command = new ArrayList<>(List.of(KIT.resolve("jbang").toString(), alias));
+        List<String> command = new ArrayList<>(List.of(KIT.resolve("jbang").toString(), aliasOrScript));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).directory(KIT.toFile()).redirectErrorStream(true).start();
         process.getOutputStream().close();
