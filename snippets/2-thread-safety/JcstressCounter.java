@@ -7,13 +7,16 @@
 
 // A real jcstress test of the racy counter: the tool that finds the lost update a hand-written loop may miss.
 //
-// Run:  ./jbang 2c-jcstress-counter                  (10-20 s on an idle 2-core machine; much longer on a busy one)
+// Run:  ./jbang 2c-jcstress-counter
+//       (most of its time goes to jcstress probing the JVM and starting JVMs: seconds on an idle machine, up to two
+//       minutes on a heavily loaded one)
 //
-// jcstress creates millions of fresh UnguardedCounter objects; on each, two actor threads call increment() once, at
-// as nearly the same instant as it can arrange, and an arbiter reads the final value. It counts every outcome it
-// saw. You will see its table: outcome 2 (both increments counted) almost always, and outcome 1 - the lost update,
-// declared FORBIDDEN below - a few dozen to a few thousand times. jcstress then reports the test as FAILED, which
-// here is the point: the tool caught the race. The counts vary from run to run; that outcome 1 appears does not.
+// jcstress creates a hundred thousand or more fresh UnguardedCounter objects; on each, two actor threads call
+// increment() once, at as nearly the same instant as it can arrange, and an arbiter reads the final value. It counts
+// every outcome it saw. You will see its table: outcome 2 (both increments counted) most of the time, and outcome 1 -
+// the lost update, declared FORBIDDEN below - from a handful to thousands of times. jcstress then reports the test
+// as FAILED, which here is the point: the tool caught the race. The counts vary from run to run; on a heavily loaded
+// machine, where the two threads seldom run at the same instant, a run can even miss outcome 1 - run it again.
 //
 // Notes for jcstress in a JBang script: jcstress generates code with an annotation processor, which JDK 23+ runs
 // only when asked (-proc:full); the test must be in a package; it runs in a temporary directory, because jcstress
@@ -93,8 +96,8 @@ public class JcstressCounter {
     /**
      * Runs jcstress in a child JVM on this script's own classpath and returns what it printed. The options keep it
      * short: one JVM (-f 1) with three iterations of 200 ms, one JVM configuration (-jvmArgs) and no split per-actor
-     * compilation (-sc false); the defaults would run 34 configurations and take minutes. -v prints the outcome table even if
-     * the test passes. A test that hangs would hang jcstress too, hence the time limit.
+     * compilation (-sc false); the defaults would run 34 configurations and take minutes. -v prints the outcome table
+     * even if the test passes. A test that hangs would hang jcstress too, hence the time limit.
      */
     private static List<String> runJcstress(Path workDir) throws IOException, InterruptedException {
         String javaBin = ProcessHandle.current().info().command().orElse("java");

@@ -12,8 +12,9 @@
 // the file and how many increments were lost: without the lock, processes overwrite each other's increments (how
 // many varies from run to run); with the lock, the count is exact on every run.
 //
-// Why a file: Python's multiprocessing.Lock is a semaphore that forked children inherit. Java cannot fork; separate
-// JVMs share nothing but what the OS gives them - here a file, whose lock the OS grants to one process at a time.
+// Why a file: Python's multiprocessing.Lock is an OS semaphore that the parent hands down to its child processes.
+// Java cannot fork; separate JVMs share nothing but what the OS gives them - here a file, whose lock the OS grants to
+// one process at a time.
 // FileLock is for processes, not threads: it is held on behalf of the whole JVM, so a second thread of the same JVM
 // that asks for an overlapping lock gets OverlappingFileLockException instead of waiting. Between threads, use a
 // lock object (ThreadSafeCounter).

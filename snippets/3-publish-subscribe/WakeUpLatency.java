@@ -16,6 +16,7 @@ import queue.ThreadSafeQueue;
 final class WakeUpLatency {
     private WakeUpLatency() {}
 
+    /** Latencies in milliseconds; with fewer than 100 items the 99th percentile is simply the slowest item. */
     record Result(String waiting, int items, double medianMillis, double p99Millis, double consumerCpuMillis) {}
 
     /** The consumer waits on a condition (ThreadSafeQueue.take): the producer's put wakes it. */
