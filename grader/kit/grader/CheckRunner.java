@@ -188,7 +188,7 @@ public final class CheckRunner implements TestExecutionListener {
                         && f.getMethodName().equals("exit")))
                 .flatMap(Arrays::stream)
                 .filter(f -> f.getClassName().startsWith(learnerPackage + "."))
-                .findFirst().map(f -> ", called at " + f).orElse("");
+                .findFirst().map(f -> ", called at " + Frames.format(f)).orElse("");
         events.write(EventLog.Type.FAIL, key, "Your code ended the JVM (System.exit" + caller + "). A class that "
                 + "others use must never end the program: throw an exception instead." + printedByCode());
     }

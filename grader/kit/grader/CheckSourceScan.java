@@ -25,7 +25,7 @@ final class CheckSourceScan {
     static List<Check> find(List<Path> checkSources) {
         List<Check> checks = new ArrayList<>();
         for (Path source : checkSources) {
-            String text = read(source);
+            String text = read(source).replaceAll("(?m)\\s//[^\"\\n]*$", ""); // end-of-line comments
             String className = source.getFileName().toString().replace(".java", "");
             Matcher method = METHOD.matcher(text);
             while (method.find()) {

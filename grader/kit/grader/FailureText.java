@@ -35,7 +35,7 @@ final class FailureText {
             if (frames.isEmpty()) {
                 frames = Arrays.stream(t.getStackTrace()).limit(3).toList();
             }
-            frames.forEach(f -> text.append("    at ").append(f).append('\n'));
+            frames.forEach(f -> text.append("    at ").append(Frames.format(f)).append('\n'));
             t = t.getCause() == t ? null : t.getCause();
             prefix = "Caused by ";
         }

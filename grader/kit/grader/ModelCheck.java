@@ -11,6 +11,9 @@ import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
  */
 public final class ModelCheck {
     private static final int DEFAULT_SCENARIOS = 10;
+    private static final String HUNG = "In one interleaving of the two threads' steps, the calls never finished: a "
+            + "deadlock (each thread holds a lock the other needs), a lock that is never released, or a loop that "
+            + "waits for something that cannot happen.";
 
     private ModelCheck() {}
 
@@ -37,8 +40,10 @@ public final class ModelCheck {
         try {
             options.check(testClass);
         } catch (AssertionError e) {
-            throw new AssertionError(explanation + "\n\nLincheck's evidence - the operations each thread ran, what "
-                    + "they returned, and a step-by-step interleaving that produces it:\n" + e.getMessage(), null);
+            String report = String.valueOf(e.getMessage());
+            String what = report.contains("= The execution has hung =") ? HUNG : explanation;
+            throw new AssertionError(what + "\n\nLincheck's evidence - the operations each thread ran, what they "
+                    + "returned, and a step-by-step interleaving that produces it:\n" + report, null);
         }
     }
 }

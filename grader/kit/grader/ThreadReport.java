@@ -63,7 +63,7 @@ public final class ThreadReport {
                 if (skipped) {
                     text.append("      ...\n");
                 }
-                text.append("      at ").append(frame).append('\n');
+                text.append("      at ").append(Frames.format(frame)).append('\n');
                 skipped = false;
                 for (MonitorInfo held : info.getLockedMonitors()) {
                     if (held.getLockedStackDepth() == depth) {
