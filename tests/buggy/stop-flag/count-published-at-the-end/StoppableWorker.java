@@ -1,6 +1,6 @@
 // BUG: counts in a local variable and stores it in the field only when run() returns: runs() stays 0 while it runs.
 // CAUGHT-BY: runs() counts exactly the completed task runs
-// CAUGHT-BY: showing the count growing
+// CAUGHT-BY: shows the count growing
 package stopflag;
 
 public final class StoppableWorker implements Runnable {

@@ -2,7 +2,7 @@
 // CAUGHT-BY: repeats the task until stop() is called
 // CAUGHT-BY: also once the JIT has compiled the loop
 // CAUGHT-BY: runs() counts exactly the completed task runs
-// CAUGHT-BY: showing the count growing
+// CAUGHT-BY: shows the count growing
 package stopflag;
 
 public final class StoppableWorker implements Runnable {
