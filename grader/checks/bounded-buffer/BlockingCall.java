@@ -11,7 +11,7 @@ import kit.grader.ThreadReport;
  */
 final class BlockingCall<T> {
     /** How long a call may take to start waiting, or to finish once it should; generous for a busy machine. */
-    static final Duration PATIENCE = Duration.ofSeconds(5);
+    static final Duration PATIENCE = Duration.ofSeconds(10);
 
     private final Thread thread;
     private volatile Object outcome; // the returned value, or the Throwable it threw
