@@ -9,4 +9,5 @@ KIT_JUPYTER=/usr/bin/jupyter
 KIT_KERNEL_VERSION=3.0.1
 KIT_KERNEL_ARTIFACT=io.github.padreati:rapaio-jupyter-kernel:$KIT_KERNEL_VERSION
 KIT_KERNEL_JAR=$KIT_CACHE/rapaio-jupyter-kernel-$KIT_KERNEL_VERSION/rapaio-jupyter-kernel-$KIT_KERNEL_VERSION.jar
+KIT_KERNEL_LAUNCHER=$KIT_CACHE/rapaio-jupyter-kernel-$KIT_KERNEL_VERSION/launcher
 KIT_JUPYTER_PATH=$KIT_CACHE/jupyter
