@@ -53,6 +53,17 @@ class CatalogTest {
     }
 
     @Test
+    void readmeListsEveryOneLinerWithItsDescription() throws IOException {
+        String readme = Files.readString(Kit.DIR.resolve("README.md"));
+        List<String> missing = Catalog.aliases().values().stream()
+                .filter(alias -> SNIPPET_ALIAS.matcher(alias.name()).matches())
+                .filter(alias -> !readme.contains("| `./jbang " + alias.name() + "` | " + alias.description() + " |"))
+                .map(Catalog.Alias::name)
+                .toList();
+        assertTrue(missing.isEmpty(), "README.md's table of one-liners lacks or misdescribes: " + missing);
+    }
+
+    @Test
     void everyRunnableSnippetHasAnAlias() throws IOException {
         Set<Path> aliased = Catalog.aliases().values().stream()
                 .map(alias -> alias.script().normalize())
