@@ -112,6 +112,9 @@ class NotebooksTest {
                 .results().map(m -> m.group(1)).toList();
         assertEquals(List.of("true", "true", "true", "true", "true"), countedAll, cells.get("java-atomics"));
         assertTrue(cells.get("list-traps").contains("ConcurrentModificationException"), cells.get("list-traps"));
+        assertTrue(cells.get("unsafe-collections").matches("(?s).*Collections.synchronizedList:.*correct.*"
+                + "ConcurrentHashMap:.*correct.*"), cells.get("unsafe-collections"));
+        assertTrue(cells.get("thread-safety-names").contains("@ThreadSafe"), cells.get("thread-safety-names"));
         assertEquals(List.of(0L), numbers(cells.get("file-lock"), "with FileLock: +count in file +\\d+ +lost +(\\d+)"),
                 cells.get("file-lock"));
     }
