@@ -1,5 +1,5 @@
 // BUG: put adds the item before taking the lock (only the signal is locked): two puts at once, or a put during a take, corrupt the ArrayDeque - fine in CPython, whose list operations are atomic, wrong in Java
-// CAUGHT-BY: puts and polls from two threads at the same time lose no item
+// CAUGHT-BY: puts from two threads at the same time lose no item
 package queue;
 
 import java.time.Duration;

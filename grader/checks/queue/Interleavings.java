@@ -1,0 +1,96 @@
+package kit.checks.queue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import kotlin.Unit;
+import kotlin.jvm.JvmClassMappingKt;
+import kotlin.reflect.KFunction;
+import kotlin.reflect.full.KClasses;
+import org.jetbrains.lincheck.datastructures.DSLThreadScenario;
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+
+/**
+ * Lincheck model checking of one hand-written scenario: some calls on one thread first, then two threads calling at
+ * once, then calls that look at the result. Lincheck runs the scenario under many thread interleavings and compares
+ * every outcome with what the same calls, one after another in some order, would have returned.
+ */
+final class Interleavings {
+    /** One call of an {@code @Operation} method of the model class. */
+    record Call(String operation, Object... arguments) {}
+
+    private final Class<?> model;
+    private final List<Call> before = new ArrayList<>();
+    private final List<List<Call>> threads = new ArrayList<>();
+    private final List<Call> after = new ArrayList<>();
+
+    private Interleavings(Class<?> model) {
+        this.model = model;
+    }
+
+    static Interleavings of(Class<?> model) {
+        return new Interleavings(model);
+    }
+
+    static Call call(String operation, Object... arguments) {
+        return new Call(operation, arguments);
+    }
+
+    Interleavings before(Call... calls) {
+        before.addAll(List.of(calls));
+        return this;
+    }
+
+    Interleavings thread(Call... calls) {
+        threads.add(List.of(calls));
+        return this;
+    }
+
+    Interleavings after(Call... calls) {
+        after.addAll(List.of(calls));
+        return this;
+    }
+
+    /** Lincheck's report (the results and the interleaving that produced them), or empty if every outcome was fine. */
+    Optional<String> findViolation(int interleavings) {
+        var options = new ModelCheckingOptions()
+                .iterations(0)
+                .invocationsPerIteration(interleavings)
+                .minimizeFailedScenario(false)
+                .addCustomScenario(scenario -> {
+                    if (!before.isEmpty()) {
+                        scenario.initial(thread -> add(thread, before));
+                    }
+                    scenario.parallel(parallel -> {
+                        threads.forEach(calls -> parallel.thread(thread -> add(thread, calls)));
+                        return Unit.INSTANCE;
+                    });
+                    if (!after.isEmpty()) {
+                        scenario.post(thread -> add(thread, after));
+                    }
+                    return Unit.INSTANCE;
+                });
+        try {
+            options.check(model);
+            return Optional.empty();
+        } catch (AssertionError violation) {
+            return Optional.of(String.valueOf(violation.getMessage()).strip());
+        }
+    }
+
+    private Unit add(DSLThreadScenario thread, List<Call> calls) {
+        for (Call call : calls) {
+            thread.actor(operation(call.operation()), call.arguments());
+        }
+        return Unit.INSTANCE;
+    }
+
+    private KFunction<?> operation(String name) {
+        for (KFunction<?> function : KClasses.getDeclaredMemberFunctions(JvmClassMappingKt.getKotlinClass(model))) {
+            if (function.getName().equals(name)) {
+                return function;
+            }
+        }
+        throw new IllegalArgumentException("no operation " + name + " in " + model.getName());
+    }
+}
