@@ -11,6 +11,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import kit.grader.BlockingCall;
 
 /** The buffer's contract with no other thread around (every call on its own thread, so a hang is caught). */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

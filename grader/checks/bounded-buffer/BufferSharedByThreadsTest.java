@@ -11,6 +11,7 @@ import kit.grader.Points;
 import org.jetbrains.lincheck.Lincheck;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import kit.grader.BlockingCall;
 
 /**
  * Producers and consumers at the same time, under Lincheck's model checker: it runs each scenario under many thread

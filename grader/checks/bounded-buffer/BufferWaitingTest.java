@@ -11,6 +11,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import kit.grader.BlockingCall;
 
 /**
  * Producers that wait while the buffer is full, consumers that wait while it is empty, and what ends their wait. Each

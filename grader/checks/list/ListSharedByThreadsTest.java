@@ -1,6 +1,6 @@
 package kit.checks.list;
 
-import static kit.checks.list.Interleavings.call;
+import static kit.grader.Interleavings.call;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.List;
@@ -9,6 +9,7 @@ import kit.grader.Points;
 import list.ThreadSafeList;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import kit.grader.Interleavings;
 
 /**
  * Every call must be atomic: whatever the threads' timing, the outcome must be one that the same calls would have

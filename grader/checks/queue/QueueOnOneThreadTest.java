@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import queue.ThreadSafeQueue;
+import kit.grader.BlockingCall;
 
 /** The queue's contract with no other thread around (every call on its own thread, so a hang is caught). */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

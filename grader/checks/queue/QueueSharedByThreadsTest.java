@@ -13,6 +13,8 @@ import org.jetbrains.lincheck.datastructures.Operation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import queue.ThreadSafeQueue;
+import kit.grader.Interleavings;
+import kit.grader.BlockingCall;
 
 /**
  * Producers and consumers at the same time, under Lincheck's model checker: it runs each scenario under many thread

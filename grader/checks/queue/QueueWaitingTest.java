@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import queue.ThreadSafeQueue;
+import kit.grader.BlockingCall;
 
 /**
  * A consumer that waits, and what may end its wait: an item, a timeout, an interrupt. Each check first sees the

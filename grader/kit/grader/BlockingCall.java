@@ -1,23 +1,26 @@
-package kit.checks.queue;
+package kit.grader;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import kit.grader.ThreadReport;
 
 /**
  * One call of the learner's code on a thread of its own, so that a check can see whether it waits, wake it, interrupt
- * it, and wait for its outcome - always with a bound, never forever.
+ * it, and wait for its outcome - always with a bound, never forever. Used by the checks of the exercises whose calls
+ * wait (queue, bounded-buffer); its thread dumps show the learner's package, which is the check's package without
+ * its {@code kit.checks.} prefix.
  */
-final class BlockingCall<T> {
+public final class BlockingCall<T> {
     /** How long a call may take to start waiting, or to finish once it should; generous for a busy machine. */
-    static final Duration PATIENCE = Duration.ofSeconds(10);
+    public static final Duration PATIENCE = Duration.ofSeconds(10);
 
     private final Thread thread;
+    private final String learnerPackage;
     private volatile Object outcome; // the returned value, or the Throwable it threw
     private volatile boolean ended;
 
     private BlockingCall(String name, Callable<T> call) {
+        learnerPackage = call.getClass().getPackageName().replaceFirst("^kit\\.checks\\.", "");
         thread = new Thread(() -> {
             try {
                 outcome = call.call();
@@ -29,21 +32,21 @@ final class BlockingCall<T> {
         thread.setDaemon(true);
     }
 
-    static <T> BlockingCall<T> start(String name, Callable<T> call) {
+    public static <T> BlockingCall<T> start(String name, Callable<T> call) {
         BlockingCall<T> blockingCall = new BlockingCall<>(name, call);
         blockingCall.thread.start();
         return blockingCall;
     }
 
     /** Runs {@code call} and returns its outcome, or fails if it has not ended within {@link #PATIENCE}. */
-    static <T> Object runToEnd(String what, Callable<T> call) {
+    public static <T> Object runToEnd(String what, Callable<T> call) {
         BlockingCall<T> blockingCall = start(what, call);
         blockingCall.awaitEnd(what);
         return blockingCall.outcome();
     }
 
     /** True once the thread waits (parked, or in wait()); false if the call ended instead. Fails if neither happens. */
-    boolean awaitWaiting(String what) {
+    public boolean awaitWaiting(String what) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
             if (ended) {
@@ -57,7 +60,7 @@ final class BlockingCall<T> {
         }
         throw new AssertionError(what + ": after " + PATIENCE.toSeconds() + " s the call neither returned nor waited"
                 + " - it seems to spin or to be stuck on a lock. What the threads were doing:\n"
-                + ThreadReport.describe("queue"));
+                + ThreadReport.describe(learnerPackage));
     }
 
     private static void pause() {
@@ -70,14 +73,14 @@ final class BlockingCall<T> {
     }
 
     /** Waits up to {@link #PATIENCE} for the call to end; fails with a thread dump if it does not. */
-    void awaitEnd(String whatIfNot) {
+    public void awaitEnd(String whatIfNot) {
         if (!endsWithin(PATIENCE)) {
             throw new AssertionError(whatIfNot + "\nWhat the threads were doing " + PATIENCE.toSeconds()
-                    + " s later:\n" + ThreadReport.describe("queue"));
+                    + " s later:\n" + ThreadReport.describe(learnerPackage));
         }
     }
 
-    boolean endsWithin(Duration timeout) {
+    public boolean endsWithin(Duration timeout) {
         try {
             thread.join(TimeUnit.NANOSECONDS.toMillis(timeout.toNanos()));
         } catch (InterruptedException e) {
@@ -87,16 +90,16 @@ final class BlockingCall<T> {
         return ended;
     }
 
-    void interrupt() {
+    public void interrupt() {
         thread.interrupt();
     }
 
     /** The returned value or the thrown Throwable; only meaningful once the call has ended. */
-    Object outcome() {
+    public Object outcome() {
         return outcome;
     }
 
-    static String describe(Object outcome) {
+    public static String describe(Object outcome) {
         return outcome instanceof Throwable thrown ? "threw " + thrown : "returned " + outcome;
     }
 }

@@ -1,4 +1,4 @@
-package kit.checks.queue;
+package kit.grader;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +15,9 @@ import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
  * once, then calls that look at the result. Lincheck runs the scenario under many thread interleavings and compares
  * every outcome with what the same calls, one after another in some order, would have returned.
  */
-final class Interleavings {
+public final class Interleavings {
     /** One call of an {@code @Operation} method of the model class. */
-    record Call(String operation, Object... arguments) {}
+    public record Call(String operation, Object... arguments) {}
 
     private final Class<?> model;
     private final List<Call> before = new ArrayList<>();
@@ -28,31 +28,31 @@ final class Interleavings {
         this.model = model;
     }
 
-    static Interleavings of(Class<?> model) {
+    public static Interleavings of(Class<?> model) {
         return new Interleavings(model);
     }
 
-    static Call call(String operation, Object... arguments) {
+    public static Call call(String operation, Object... arguments) {
         return new Call(operation, arguments);
     }
 
-    Interleavings before(Call... calls) {
+    public Interleavings before(Call... calls) {
         before.addAll(List.of(calls));
         return this;
     }
 
-    Interleavings thread(Call... calls) {
+    public Interleavings thread(Call... calls) {
         threads.add(List.of(calls));
         return this;
     }
 
-    Interleavings after(Call... calls) {
+    public Interleavings after(Call... calls) {
         after.addAll(List.of(calls));
         return this;
     }
 
     /** Lincheck's report (the results and the interleaving that produced them), or empty if every outcome was fine. */
-    Optional<String> findViolation(int interleavings) {
+    public Optional<String> findViolation(int interleavings) {
         var options = new ModelCheckingOptions()
                 .iterations(0)
                 .invocationsPerIteration(interleavings)
