@@ -5,6 +5,8 @@
 //DEPS org.jetbrains.lincheck:lincheck:3.7
 //SOURCES kit/grader/*.java
 //MAIN Grade
+//CDS
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xlog:cds=off -Xlog:cds+dynamic=off
 
 /**
  * The kit's grader: checks a learner's thread-safe classes on the learner's own machine and explains every verdict.
