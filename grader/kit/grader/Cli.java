@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /** The grader's command line: reads the arguments, grades, prints, writes result files, returns the exit code. */
 public final class Cli {
-    static final String USAGE = "usage: ./jbang grade [<exercise>] [--solutions | --dir DIR] [--hint] "
-            + "[--json FILE] [--classroom]";
+    static final String USAGE = "usage: ./jbang grade [<exercise>] [--solutions | --dir DIR] [--only TEXT]... "
+            + "[--hint] [--json FILE] [--classroom]";
 
     private Cli() {}
 
@@ -39,7 +39,7 @@ public final class Cli {
 
     private static int grade(Console console, KitPaths paths, Options options) {
         List<Exercise> exercises = options.exercise.map(List::of).orElse(Exercise.ALL);
-        ExerciseGrader grader = new ExerciseGrader(paths);
+        ExerciseGrader grader = new ExerciseGrader(paths, options.only);
         List<ExerciseResult> results = new ArrayList<>();
         boolean graderFailed = false;
         for (int i = 0; i < exercises.size(); i++) {
@@ -87,6 +87,7 @@ public final class Cli {
         Optional<Exercise> exercise = Optional.empty();
         Optional<Path> dir = Optional.empty();
         Optional<Path> json = Optional.empty();
+        List<String> only = new ArrayList<>();
         boolean solutions;
         boolean hint;
         boolean classroom;
@@ -103,6 +104,7 @@ public final class Cli {
                     case "-h", "--help" -> o.help = true;
                     case "--dir" -> o.dir = Optional.of(Path.of(value(args, ++i, arg)).toAbsolutePath());
                     case "--json" -> o.json = Optional.of(Path.of(value(args, ++i, arg)));
+                    case "--only" -> o.only.add(value(args, ++i, arg));
                     default -> {
                         if (arg.startsWith("-")) {
                             throw new UsageException("unknown option " + arg + "; " + USAGE);

@@ -11,12 +11,19 @@ import java.util.function.Consumer;
 /**
  * Grades one exercise: reads the rule, compiles the learner's files together with the grader's own checks into a
  * temporary folder (the learner's folder is never written to), and runs each check class in its own JVM.
+ * With {@code --only TEXT}, only the checks whose names contain one of the texts run (and count).
  */
 final class ExerciseGrader {
     private final KitPaths paths;
+    private final List<String> only;
 
-    ExerciseGrader(KitPaths paths) {
+    ExerciseGrader(KitPaths paths, List<String> only) {
         this.paths = paths;
+        this.only = List.copyOf(only);
+    }
+
+    private boolean selected(String checkName) {
+        return only.isEmpty() || only.stream().anyMatch(checkName::contains);
     }
 
     /** Hears of a problem that stops all checks, and of each check as soon as it is decided. */
@@ -60,12 +67,20 @@ final class ExerciseGrader {
                 failAll(exercise, checkSources, problem, record);
                 return new ExerciseResult(exercise, source, results, problem);
             }
-            exercise.rule().ifPresent(rule -> record.accept(RuleCheck.run(rule, learnerSources, paths)));
+            exercise.rule().filter(rule -> selected(RuleCheck.name(rule)))
+                    .ifPresent(rule -> record.accept(RuleCheck.run(rule, learnerSources, paths)));
             CheckJvm jvm = new CheckJvm(classes, workDir, exercise.packageName());
             for (CheckDiscovery.CheckClass checkClass : CheckDiscovery.find(classes, exercise)) {
-                long classStart = System.nanoTime();
-                jvm.run(checkClass.checks(), checkClass.jvmOptions(), record);
-                Timing.report(exercise.id() + " " + checkClass.simpleName(), classStart);
+                List<Check> checks = checkClass.checks().stream().filter(check -> selected(check.name())).toList();
+                if (!checks.isEmpty()) {
+                    long classStart = System.nanoTime();
+                    jvm.run(checks, checkClass.jvmOptions(), record);
+                    Timing.report(exercise.id() + " " + checkClass.simpleName(), classStart);
+                }
+            }
+            if (results.isEmpty()) {
+                throw new UsageException("--only " + String.join(", ", only) + ": no check of " + exercise.id()
+                        + " has such a name");
             }
             return new ExerciseResult(exercise, source, results, "");
         } finally {
@@ -87,10 +102,12 @@ final class ExerciseGrader {
 
     private void failAll(Exercise exercise, List<Path> checkSources, String problem, Consumer<CheckResult> record) {
         String note = "Not run: " + (problem.startsWith("Your code does not compile") ? "your code does not compile." : "see the problem above.");
-        exercise.rule().ifPresent(rule -> record.accept(CheckResult.failed(RuleCheck.name(rule), rule.points(),
-                note)));
+        exercise.rule().filter(rule -> selected(RuleCheck.name(rule))).ifPresent(rule -> record.accept(
+                CheckResult.failed(RuleCheck.name(rule), rule.points(), note)));
         for (Check check : CheckSourceScan.find(checkSources)) {
-            record.accept(CheckResult.failed(check.name(), check.points(), note));
+            if (selected(check.name())) {
+                record.accept(CheckResult.failed(check.name(), check.points(), note));
+            }
         }
     }
 
