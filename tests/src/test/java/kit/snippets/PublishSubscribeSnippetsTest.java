@@ -2,12 +2,12 @@ package kit.snippets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static kit.snippets.SnippetRuns.succeeded;
+import static kit.snippets.SnippetRuns.matcher;
+import static kit.snippets.SnippetRuns.assertUsageError;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import kit.Kit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +15,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Runs every Publish/subscribe snippet (aliases 3a-3d) and checks what it must show. */
 class PublishSubscribeSnippetsTest {
-    private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     @Test
     void conditionQueueDeliversEveryItemInOrderAndEachExactlyOnce() {
@@ -69,25 +68,8 @@ class PublishSubscribeSnippetsTest {
         "3b-sleep-polling, 0", "3b-sleep-polling, 1 2", "3a-condition-queue, 1"
     })
     void badArgumentsGiveExitCode2AndOneLine(String alias, String arguments) {
-        List<String> command = new ArrayList<>(List.of(alias));
-        command.addAll(List.of(arguments.split(" ")));
-        Kit.Run run = Kit.jbang(TIMEOUT, command.toArray(String[]::new));
-        assertEquals(2, run.exitCode(), run::describe);
-        List<String> errors = run.stderr().lines().filter(line -> !line.startsWith("[jbang]")).toList();
-        assertEquals(1, errors.size(), "one line on stderr\n" + run.describe());
-        assertTrue(errors.get(0).startsWith("usage: ./jbang " + alias), run::describe);
-        assertTrue(run.stdout().isBlank(), run::describe);
+        assertUsageError(alias, arguments);
     }
 
-    private static Kit.Run succeeded(String... command) {
-        Kit.Run run = Kit.jbang(TIMEOUT, command);
-        assertEquals(0, run.exitCode(), run::describe);
-        return run;
-    }
 
-    private static Matcher matcher(Kit.Run run, String regex) {
-        Matcher matcher = Pattern.compile(regex).matcher(run.stdout());
-        assertTrue(matcher.find(), "no match for " + regex + "\n" + run.describe());
-        return matcher;
-    }
 }

@@ -2,6 +2,9 @@ package kit.snippets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static kit.snippets.SnippetRuns.succeeded;
+import static kit.snippets.SnippetRuns.matcher;
+import static kit.snippets.SnippetRuns.assertUsageError;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +26,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * loses nothing, the chapter's example prints -1) is asserted exactly.
  */
 class ThreadSafetySnippetsTest {
-    private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     @Test
     void unguardedCounterLosesUpdatesUnderHeavyLoad() {
@@ -142,27 +144,10 @@ class ThreadSafetySnippetsTest {
         "2h-unsafe-collections, many 1", "2i-thread-safety-names, x"
     })
     void badArgumentsGiveExitCode2AndOneLine(String alias, String arguments) {
-        List<String> command = new ArrayList<>(List.of(alias));
-        command.addAll(List.of(arguments.split(" ")));
-        Kit.Run run = Kit.jbang(TIMEOUT, command.toArray(String[]::new));
-        assertEquals(2, run.exitCode(), run::describe);
-        List<String> errors = run.stderr().lines().filter(line -> !line.startsWith("[jbang]")).toList();
-        assertEquals(1, errors.size(), "one line on stderr\n" + run.describe());
-        assertTrue(errors.get(0).startsWith("usage: ./jbang " + alias), run::describe);
-        assertTrue(run.stdout().isBlank(), run::describe);
+        assertUsageError(alias, arguments);
     }
 
-    private static Kit.Run succeeded(String... command) {
-        Kit.Run run = Kit.jbang(TIMEOUT, command);
-        assertEquals(0, run.exitCode(), run::describe);
-        return run;
-    }
 
-    private static Matcher matcher(Kit.Run run, String regex) {
-        Matcher matcher = Pattern.compile(regex).matcher(run.stdout());
-        assertTrue(matcher.find(), "no match for " + regex + "\n" + run.describe());
-        return matcher;
-    }
 
     private static long number(String withCommas) {
         return Long.parseLong(withCommas.replace(",", ""));

@@ -3,6 +3,8 @@ package kit.snippets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static kit.snippets.SnippetRuns.succeeded;
+import static kit.snippets.SnippetRuns.assertUsageError;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -185,24 +187,9 @@ class ThreadingSnippetsTest {
         "1g-virtual-threads     | 1 2",
     })
     void badArgumentsGiveExitCode2AndOneLine(String alias, String arguments) {
-        List<String> command = new ArrayList<>(List.of(alias));
-        if (!arguments.isBlank()) {
-            command.addAll(List.of(arguments.split(" ")));
-        }
-        Kit.Run run = Kit.jbang(TIMEOUT, command.toArray(String[]::new));
-        assertEquals(2, run.exitCode(), run::describe);
-        List<String> errors = run.stderr().lines().filter(l -> !l.startsWith("[jbang]")).toList();
-        assertEquals(1, errors.size(), "one line on stderr\n" + run.describe());
-        assertTrue(errors.get(0).startsWith("usage: ./jbang " + alias) || errors.get(0).startsWith("error: "),
-                run::describe);
-        assertTrue(run.stdout().isBlank(), run::describe);
+        assertUsageError(alias, arguments);
     }
 
-    private static Kit.Run succeeded(String... command) {
-        Kit.Run run = Kit.jbang(TIMEOUT, command);
-        assertEquals(0, run.exitCode(), run::describe);
-        return run;
-    }
 
     private static List<PoolLine> poolLines(Kit.Run run) {
         List<PoolLine> lines = new ArrayList<>();
