@@ -27,6 +27,11 @@ final class CallLog {
         callsPerInput = new AtomicIntegerArray(inputs);
     }
 
+    /** How many inputs this log is for. */
+    int size() {
+        return callsPerInput.length();
+    }
+
     /** Records the start of the call for {@code input}. */
     synchronized void start(int input) {
         callsPerInput.incrementAndGet(input);

@@ -174,26 +174,8 @@ class ParallelMapChecks {
     @Points(2)
     @DisplayName("after a call throws, map starts no further calls")
     void noCallsAfterFailure() throws Exception {
-        List<Integer> inputs = inputs(10);
-        CallLog log = new CallLog(inputs.size());
-        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-        MapCall.Outcome outcome = MapCall.map(inputs, i -> {
-            log.start(i);
-            try {
-                if (i == 0) { // fails once the call for input 1 runs too, so no thread is between calls
-                    log.awaitUntil(() -> log.started() >= 2, deadline);
-                    log.failing();
-                    throw new IllegalStateException("input 0 is bad");
-                }
-                sleep(log, 100);
-                return i;
-            } finally {
-                log.end();
-            }
-        }, 2);
-        verify(outcome.thrown() instanceof ExecutionException, () -> "map(inputs 0..9, parallelism 2), where the "
-                + "call for input 0 threw, " + (outcome.thrown() == null ? "returned " + outcome.result()
-                        : "threw " + outcome.thrown()) + " instead of an ExecutionException.");
+        CallLog log = new CallLog(10);
+        MapCall.Outcome outcome = mapWhereInputZeroThrowsWhileInputOneRuns(log, 100);
         List<Integer> late = log.startedAfterFailure();
         verify(late.isEmpty(), () -> "map(inputs 0..9, parallelism 2): the call for input 0 threw while the call "
                 + "for input 1 was running; after that, map still started the call(s) for input(s) " + late
@@ -236,25 +218,8 @@ class ParallelMapChecks {
     @Points(1)
     @DisplayName("when a call throws, map waits for the calls still running before it throws")
     void waitsForRunningCallsOnFailure() throws Exception {
-        List<Integer> inputs = inputs(6);
-        CallLog log = new CallLog(inputs.size());
-        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-        MapCall.Outcome outcome = MapCall.map(inputs, i -> {
-            log.start(i);
-            try {
-                if (i == 0) { // fails while the call for input 1 runs
-                    log.awaitUntil(() -> log.started() >= 2, deadline);
-                    throw new IllegalStateException("input 0 is bad");
-                }
-                sleep(log, 300);
-                return i;
-            } finally {
-                log.end();
-            }
-        }, 2);
-        verify(outcome.thrown() instanceof ExecutionException, () -> "map(inputs 0..5, parallelism 2), where the "
-                + "call for input 0 threw, " + (outcome.thrown() == null ? "returned " + outcome.result()
-                        : "threw " + outcome.thrown()) + " instead of an ExecutionException.");
+        CallLog log = new CallLog(6);
+        MapCall.Outcome outcome = mapWhereInputZeroThrowsWhileInputOneRuns(log, 300);
         int running = log.active();
         long endedAfterwards = (log.lastEndNanos() - outcome.endNanos()) / 1_000_000;
         verify(running == 0 && endedAfterwards <= 0, () -> "map(inputs 0..5, parallelism 2): the call for input 0 "
@@ -330,5 +295,33 @@ class ParallelMapChecks {
 
     private static Object elementAt(List<?> list, int index) {
         return index < list.size() ? list.get(index) : "(no element: the list ends there)";
+    }
+
+    /**
+     * map(inputs 0..n-1, parallelism 2) where the call for input 0 throws once the call for input 1 has started (so
+     * no thread is between calls) and every other call takes {@code millisPerCall}; requires the ExecutionException.
+     */
+    private static MapCall.Outcome mapWhereInputZeroThrowsWhileInputOneRuns(CallLog log, int millisPerCall)
+            throws Exception {
+        List<Integer> inputs = inputs(log.size());
+        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        MapCall.Outcome outcome = MapCall.map(inputs, i -> {
+            log.start(i);
+            try {
+                if (i == 0) {
+                    log.awaitUntil(() -> log.started() >= 2, deadline);
+                    log.failing();
+                    throw new IllegalStateException("input 0 is bad");
+                }
+                sleep(log, millisPerCall);
+                return i;
+            } finally {
+                log.end();
+            }
+        }, 2);
+        verify(outcome.thrown() instanceof ExecutionException, () -> "map(inputs 0.." + (inputs.size() - 1)
+                + ", parallelism 2), where the call for input 0 threw, " + (outcome.thrown() == null ? "returned "
+                        + outcome.result() : "threw " + outcome.thrown()) + " instead of an ExecutionException.");
+        return outcome;
     }
 }
