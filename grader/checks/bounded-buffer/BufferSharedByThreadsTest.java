@@ -12,6 +12,7 @@ import org.jetbrains.lincheck.Lincheck;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import kit.grader.BlockingCall;
+import kit.grader.Threads;
 
 /**
  * Producers and consumers at the same time, under Lincheck's model checker: it runs each scenario under many thread
@@ -37,14 +38,14 @@ class BufferSharedByThreadsTest {
                         + " conditions (notFull for producers, notEmpty for consumers), or signalAll().", () -> {
             var buffer = new BoundedBuffer<Integer>(1);
             Object[] taken = new Object[2];
-            Thread firstConsumer = thread(() -> taken[0] = takeOrThrown(buffer));
-            Thread secondConsumer = thread(() -> taken[1] = takeOrThrown(buffer));
-            Thread firstProducer = thread(() -> putOrThrow(buffer, 1));
-            Thread secondProducer = thread(() -> putOrThrow(buffer, 2));
-            joinAll(firstConsumer, secondConsumer, firstProducer, secondProducer);
+            Thread firstConsumer = Threads.start(() -> taken[0] = takeOrThrown(buffer));
+            Thread secondConsumer = Threads.start(() -> taken[1] = takeOrThrown(buffer));
+            Thread firstProducer = Threads.start(() -> putOrThrow(buffer, 1));
+            Thread secondProducer = Threads.start(() -> putOrThrow(buffer, 2));
+            Threads.joinAll(firstConsumer, secondConsumer, firstProducer, secondProducer);
             if (!Set.of(1, 2).equals(Set.of(taken[0], taken[1]))) {
-                throw new AssertionError("the consumers' take() calls gave " + describe(taken[0]) + " and "
-                        + describe(taken[1]) + ", expected 1 and 2");
+                throw new AssertionError("the consumers' take() calls gave " + BlockingCall.describe(taken[0])
+                        + " and " + BlockingCall.describe(taken[1]) + ", expected 1 and 2");
             }
         });
     }
@@ -60,23 +61,23 @@ class BufferSharedByThreadsTest {
                         + " buffer first. Wait in a loop: while (size == capacity) notFull.await();", () -> {
             var buffer = new BoundedBuffer<Integer>(1);
             int[] largestSize = new int[2];
-            Thread firstProducer = thread(() -> {
+            Thread firstProducer = Threads.start(() -> {
                 putOrThrow(buffer, 1);
                 largestSize[0] = buffer.size();
                 putOrThrow(buffer, 3);
                 largestSize[0] = Math.max(largestSize[0], buffer.size());
             });
-            Thread secondProducer = thread(() -> {
+            Thread secondProducer = Threads.start(() -> {
                 putOrThrow(buffer, 2);
                 largestSize[1] = buffer.size();
             });
             Object[] taken = new Object[3];
-            Thread consumer = thread(() -> {
+            Thread consumer = Threads.start(() -> {
                 for (int i = 0; i < taken.length; i++) {
                     taken[i] = takeOrThrown(buffer);
                 }
             });
-            joinAll(firstProducer, secondProducer, consumer);
+            Threads.joinAll(firstProducer, secondProducer, consumer);
             if (Math.max(largestSize[0], largestSize[1]) > 1) {
                 throw new AssertionError("right after a put, size() was " + Math.max(largestSize[0], largestSize[1])
                         + " on a buffer of capacity 1");
@@ -99,16 +100,16 @@ class BufferSharedByThreadsTest {
                         + " (empty) notEmpty.await();", () -> {
             var buffer = new BoundedBuffer<Integer>(2);
             Object[] taken = new Object[2];
-            Thread first = thread(() -> taken[0] = takeOrThrown(buffer));
-            Thread second = thread(() -> taken[1] = takeOrThrown(buffer));
-            Thread producer = thread(() -> {
+            Thread first = Threads.start(() -> taken[0] = takeOrThrown(buffer));
+            Thread second = Threads.start(() -> taken[1] = takeOrThrown(buffer));
+            Thread producer = Threads.start(() -> {
                 putOrThrow(buffer, 1);
                 putOrThrow(buffer, 2);
             });
-            joinAll(first, second, producer);
+            Threads.joinAll(first, second, producer);
             if (!Set.of(1, 2).equals(Set.of(taken[0], taken[1]))) {
-                throw new AssertionError("the two consumers' take() calls gave " + describe(taken[0]) + " and "
-                        + describe(taken[1]) + ", expected 1 and 2");
+                throw new AssertionError("the two consumers' take() calls gave " + BlockingCall.describe(taken[0])
+                        + " and " + BlockingCall.describe(taken[1]) + ", expected 1 and 2");
             }
         });
     }
@@ -136,26 +137,6 @@ class BufferSharedByThreadsTest {
         } catch (InterruptedException e) {
             throw new AssertionError("put(" + item + ") was interrupted", e);
         }
-    }
-
-    private static Thread thread(Runnable body) {
-        Thread thread = new Thread(body);
-        thread.start();
-        return thread;
-    }
-
-    private static void joinAll(Thread... threads) {
-        try {
-            for (Thread thread : threads) {
-                thread.join();
-            }
-        } catch (InterruptedException e) {
-            throw new AssertionError("interrupted", e);
-        }
-    }
-
-    private static String describe(Object outcome) {
-        return outcome instanceof Throwable thrown ? "threw " + thrown : "returned " + outcome;
     }
 
     /** Lincheck would accept a buffer whose every call throws: it throws the same when run one call at a time. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import queue.ThreadSafeQueue;
 import kit.grader.Interleavings;
 import kit.grader.BlockingCall;
+import kit.grader.Threads;
 
 /**
  * Producers and consumers at the same time, under Lincheck's model checker: it runs each scenario under many thread
@@ -37,17 +38,17 @@ class QueueSharedByThreadsTest {
                         + " Wait in a loop: while (empty) await(); then take the item.", () -> {
             var queue = new ThreadSafeQueue<Integer>();
             Object[] taken = new Object[2];
-            Thread first = thread(() -> taken[0] = takeOrThrown(queue));
-            Thread second = thread(() -> taken[1] = takeOrThrown(queue));
-            Thread producer = thread(() -> {
+            Thread first = Threads.start(() -> taken[0] = takeOrThrown(queue));
+            Thread second = Threads.start(() -> taken[1] = takeOrThrown(queue));
+            Thread producer = Threads.start(() -> {
                 queue.put(1);
                 queue.put(2);
             });
-            joinAll(first, second, producer);
+            Threads.joinAll(first, second, producer);
             Set<Object> expected = Set.of(1, 2);
             if (!expected.equals(Set.of(taken[0], taken[1]))) {
-                throw new AssertionError("the two consumers' take() calls gave " + describe(taken[0]) + " and "
-                        + describe(taken[1]) + ", expected 1 and 2");
+                throw new AssertionError("the two consumers' take() calls gave " + BlockingCall.describe(taken[0])
+                        + " and " + BlockingCall.describe(taken[1]) + ", expected 1 and 2");
             }
         });
     }
@@ -64,11 +65,11 @@ class QueueSharedByThreadsTest {
                         + " nothing, and waits again - with no signal left to come.", () -> {
             var queue = new ThreadSafeQueue<Integer>();
             Object[] taken = new Object[1];
-            Thread consumer = thread(() -> taken[0] = takeOrThrown(queue));
-            Thread producer = thread(() -> queue.put(1));
-            joinAll(consumer, producer);
+            Thread consumer = Threads.start(() -> taken[0] = takeOrThrown(queue));
+            Thread producer = Threads.start(() -> queue.put(1));
+            Threads.joinAll(consumer, producer);
             if (!Integer.valueOf(1).equals(taken[0])) {
-                throw new AssertionError("take() " + describe(taken[0]) + ", expected 1");
+                throw new AssertionError("take() " + BlockingCall.describe(taken[0]) + ", expected 1");
             }
         });
     }
@@ -119,26 +120,6 @@ class QueueSharedByThreadsTest {
         } catch (Throwable thrown) {
             return thrown;
         }
-    }
-
-    private static Thread thread(Runnable body) {
-        Thread thread = new Thread(body);
-        thread.start();
-        return thread;
-    }
-
-    private static void joinAll(Thread... threads) {
-        try {
-            for (Thread thread : threads) {
-                thread.join();
-            }
-        } catch (InterruptedException e) {
-            throw new AssertionError("interrupted", e);
-        }
-    }
-
-    private static String describe(Object outcome) {
-        return outcome instanceof Throwable thrown ? "threw " + thrown : "returned " + outcome;
     }
 
     /** Lincheck would accept a queue whose every call throws: it throws the same when run one call at a time. */
