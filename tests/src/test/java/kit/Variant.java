@@ -1,0 +1,167 @@
+package kit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A variant of an exercise's reference solution: {@code tests/buggy/<id>/<variant>.patch} (a typical mistake) or
+ * {@code tests/correct/<id>/<variant>.patch} (another right way), stored as a unified diff against
+ * {@code solutions/<id>/<Class>.java}. The text before the diff is the variant's header ({@code BUG: ...},
+ * {@code CAUGHT-BY: ...}); the diff is applied here, in Java, to a copy of the solution, strictly: a hunk whose
+ * context or removed lines are no longer in the solution fails with the variant's name, so a change of a solution
+ * reaches every variant or stops the tests.
+ *
+ * <p>For a human: {@code ./jbang tests/src/test/java/kit/Variant.java DIR tests/buggy/queue/no-signal.patch} writes the
+ * variant's files into DIR (see tools/variants/grade, which grades one).
+ */
+public record Variant(Path patch, String exercise, String name, List<String> header, String targetFile,
+        List<String> diff) {
+    private static final Pattern HUNK = Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@.*$");
+
+    /** Reads {@code <kit>/tests/<kind>/<id>/<variant>.patch}. */
+    public static Variant read(Path patch) {
+        List<String> lines = readLines(patch);
+        int start = 0;
+        while (start < lines.size() && !lines.get(start).startsWith("--- ")) {
+            start++;
+        }
+        if (start + 1 >= lines.size() || !lines.get(start + 1).startsWith("+++ ")) {
+            throw new IllegalStateException(patch + ": no unified diff (a '--- ' line followed by '+++ ') after the "
+                    + "header; make it with tools/variants/to-patch");
+        }
+        String target = lines.get(start + 1).substring(4).strip().replaceFirst("\\s.*$", "");
+        String fileName = patch.getFileName().toString();
+        return new Variant(patch, patch.getParent().getFileName().toString(),
+                fileName.substring(0, fileName.length() - ".patch".length()),
+                lines.subList(0, start).stream().filter(l -> !l.isBlank()).toList(),
+                target.substring(target.lastIndexOf('/') + 1), lines.subList(start + 2, lines.size()));
+    }
+
+    /** Every {@code *.patch} under {@code tests/<kind>/} ("buggy" or "correct"), by exercise and name. */
+    public static List<Variant> all(Path kitDir, String kind) {
+        Path root = kitDir.resolve("tests").resolve(kind);
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root, 2)) {
+            return files.filter(f -> f.toString().endsWith(".patch")).sorted().map(Variant::read).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The values of the header lines {@code KEY: value}, e.g. {@code values("CAUGHT-BY")}. */
+    public List<String> values(String key) {
+        return header.stream().filter(l -> l.startsWith(key + ":")).map(l -> l.substring(key.length() + 1).strip())
+                .toList();
+    }
+
+    /** Copies the exercise's solution files into {@code dir} and applies the diff to the copy of its target file. */
+    public Path materialise(Path kitDir, Path dir) {
+        Path solution = kitDir.resolve("solutions").resolve(exercise);
+        Path original = solution.resolve(targetFile);
+        if (!Files.isRegularFile(original)) {
+            throw new IllegalStateException(patch + " patches " + targetFile + ", which solutions/" + exercise
+                    + "/ does not have");
+        }
+        try (Stream<Path> files = Files.list(solution)) {
+            Files.createDirectories(dir);
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, dir.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.writeString(dir.resolve(targetFile), apply(readLines(original), "solutions/" + exercise + "/"
+                    + targetFile));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    /** The solution's lines with every hunk applied; each hunk must match exactly (it may have moved). */
+    String apply(List<String> original, String originalName) {
+        List<String> result = new ArrayList<>();
+        int copied = 0; // lines of the original already copied to the result
+        int offset = 0; // how far the hunks have moved in the original since the diff was made
+        for (int i = 0; i < diff.size(); ) {
+            Matcher hunk = HUNK.matcher(diff.get(i));
+            if (!hunk.matches()) {
+                throw new IllegalStateException(patch + ":" + (i + 1) + ": expected a hunk '@@ -a,b +c,d @@', found '"
+                        + diff.get(i) + "'");
+            }
+            List<String> before = new ArrayList<>();
+            List<String> after = new ArrayList<>();
+            for (i++; i < diff.size() && !diff.get(i).startsWith("@@"); i++) {
+                String line = diff.get(i);
+                if (line.startsWith("\\")) {
+                    continue; // "\ No newline at end of file"
+                }
+                char kind = line.isEmpty() ? ' ' : line.charAt(0);
+                String text = line.isEmpty() ? "" : line.substring(1);
+                if (kind != '+') {
+                    before.add(text);
+                }
+                if (kind != '-') {
+                    after.add(text);
+                }
+            }
+            int expected = Math.max(0, Integer.parseInt(hunk.group(1)) - 1 + offset);
+            int at = find(original, before, expected, copied);
+            if (at < 0) {
+                throw new IllegalStateException(name() + " (" + patch + ") no longer applies: its hunk "
+                        + hunk.group() + " expects these lines in " + originalName + ", which are not there any "
+                        + "more:\n  " + String.join("\n  ", before)
+                        + "\nRedo the variant against the new solution (tools/variants/to-patch) or delete it.");
+            }
+            offset = at - (Integer.parseInt(hunk.group(1)) - 1);
+            result.addAll(original.subList(copied, at));
+            result.addAll(after);
+            copied = at + before.size();
+        }
+        result.addAll(original.subList(copied, original.size()));
+        return String.join("\n", result) + "\n";
+    }
+
+    /** Where {@code lines} occur in {@code text} at or after {@code from}, nearest to {@code expected}; or -1. */
+    private static int find(List<String> text, List<String> lines, int expected, int from) {
+        for (int distance = 0; distance <= text.size(); distance++) {
+            for (int at : new int[] {expected - distance, expected + distance}) {
+                if (at >= from && at + lines.size() <= text.size()
+                        && text.subList(at, at + lines.size()).equals(lines)) {
+                    return at;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code Variant DIR PATCH}: writes the variant's files into DIR; exit code 2 with one line on bad input. */
+    public static void main(String[] args) {
+        if (args.length != 2 || !args[1].endsWith(".patch")) {
+            System.err.println("usage: Variant.java DIR tests/<buggy|correct>/<id>/<variant>.patch");
+            System.exit(2);
+        }
+        try {
+            Path patch = Path.of(args[1]).toAbsolutePath().normalize();
+            Path kitDir = patch.getParent().getParent().getParent().getParent();
+            read(patch).materialise(kitDir, Path.of(args[0]));
+        } catch (IllegalStateException | UncheckedIOException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+}
