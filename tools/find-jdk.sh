@@ -1,5 +1,17 @@
+# shellcheck shell=bash
 # Sourced by ./jbang and ./test: finds a JDK 21 or newer on this machine, without downloading anything.
 # kit_find_jdk prints its home directory, or prints nothing and returns 1.
+
+kit_resolve_links() { # path -> the file it names once every symlink is followed (macOS before 12.3: no readlink -f)
+  local path=$1 target
+  while target=$(readlink "$path"); do
+    case $target in
+      /*) path=$target ;;
+      *) path=$(dirname "$path")/$target ;;
+    esac
+  done
+  echo "$path"
+}
 
 kit_jdk_feature_version() { # JDK home -> feature version (17, 21, 25, ...), from its `release` file
   local line
@@ -17,7 +29,7 @@ kit_jdk_is_usable() { # JDK home -> true if it has javac and is version 21 or ne
 kit_find_jdk() {
   # The user's choice first: KIT_JAVA_HOME, JAVA_HOME, the javac on PATH.
   local home javac
-  javac=$(command -v javac 2>/dev/null) && javac=$(dirname "$(dirname "$(readlink -f "$javac")")")
+  javac=$(command -v javac 2>/dev/null) && javac=$(dirname "$(dirname "$(kit_resolve_links "$javac")")")
   for home in "${KIT_JAVA_HOME:-}" "${JAVA_HOME:-}" "$javac"; do
     [ -n "$home" ] && kit_jdk_is_usable "$home" && { echo "$home"; return 0; }
   done

@@ -9,7 +9,12 @@ public final class AtomicInt {
     private int value;
 
     public AtomicInt(int initialValue) {
-        value = initialValue;
+        // Under the monitor too: a thread that gets this object through a data race (from a plain field, without a
+        // lock) could otherwise see value 0. Every synchronized call locks the monitor after this block unlocked it,
+        // so it sees initialValue.
+        synchronized (this) {
+            value = initialValue;
+        }
     }
 
     /** Adds {@code amount} and returns the new value. */

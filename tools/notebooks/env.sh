@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # the variables are for the scripts that source this file
 # Sourced by tools/notebooks/setup and tools/notebooks/execute: where the notebook tooling lives.
 # KIT_JUPYTER: Debian's jupyter (pyenv or a virtualenv may put another python first on PATH, so the full path).
 # KIT_JUPYTER_PATH: a kit-private JUPYTER_PATH holding the kernelspec `java`, on the JDK that find-jdk.sh picks.

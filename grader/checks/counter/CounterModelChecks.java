@@ -37,7 +37,7 @@ public class CounterModelChecks {
         smoke.value();
         ModelCheck.verify(CounterModelChecks.class, """
                 Two threads called increment() and value() at the same time, and the results cannot be explained by \
-                the calls happening one after another: an update was lost or a read saw a half-done increment. \
+                the calls happening one after another: an update was lost. \
                 count++ is three steps (read, add, write); if another thread runs between them, one increment \
                 overwrites the other. Hold one lock for the whole read-modify-write, and read under the same lock.""");
     }

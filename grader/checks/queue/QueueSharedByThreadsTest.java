@@ -61,8 +61,8 @@ class QueueSharedByThreadsTest {
         expectNoFailure("A consumer called take() while a producer put 1: whatever the timing, the consumer must get"
                 + " 1. If Lincheck reports that the test hung, the consumer waited and nobody woke it.",
                 "add the item and signal in ONE hold of the lock that the consumer waits with. A signal sent"
-                        + " before the item is there, or outside that lock, can reach a consumer that then checks, finds"
-                        + " nothing, and waits again - with no signal left to come.", () -> {
+                        + " before the item is there, or in a separate hold of the lock, can reach a consumer that then"
+                        + " checks, finds nothing, and waits again - with no signal left to come.", () -> {
             var queue = new ThreadSafeQueue<Integer>();
             Object[] taken = new Object[1];
             Thread consumer = Threads.start(() -> taken[0] = takeOrThrown(queue));

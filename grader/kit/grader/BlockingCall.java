@@ -45,7 +45,10 @@ public final class BlockingCall<T> {
         return blockingCall.outcome();
     }
 
-    /** True once the thread waits (parked, or in wait()); false if the call ended instead. Fails if neither happens. */
+    /**
+     * True once the thread waits (parked: on a Condition, or to acquire a ReentrantLock; or in wait()); false if the
+     * call ended instead. Fails if neither happens.
+     */
     public boolean awaitWaiting(String what) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
@@ -59,7 +62,8 @@ public final class BlockingCall<T> {
             pause();
         }
         throw new AssertionError(what + ": after " + PATIENCE.toSeconds() + " s the call neither returned nor waited"
-                + " - it seems to spin or to be stuck on a lock. What the threads were doing:\n"
+                + " - it seems to spin (RUNNABLE) or to be BLOCKED entering a synchronized block. What the threads"
+                + " were doing:\n"
                 + ThreadReport.describe(learnerPackage));
     }
 

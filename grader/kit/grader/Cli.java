@@ -34,6 +34,10 @@ public final class Cli {
         } catch (GraderException e) {
             System.err.println("grader error: " + e.getMessage());
             return 3;
+        } catch (ExceptionInInitializerError e) { // Exercise.ALL: not inside the kit, or exercises.toml is broken
+            boolean usage = e.getCause() instanceof UsageException;
+            System.err.println((usage ? "error: " : "grader error: ") + e.getCause().getMessage());
+            return usage ? 2 : 3;
         }
     }
 

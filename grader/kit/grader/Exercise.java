@@ -1,14 +1,16 @@
 package kit.grader;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * One graded exercise: where its files are, which class the learner writes, and the rule its README states
- * (checked by reading the source, because behaviour alone cannot tell whether a class leans on a ready-made one).
+ * One graded exercise, as exercises/exercises.toml lists it: its id (the folder of its files), the class the learner
+ * writes, its package, and the rule its README states (checked by reading the source, because behaviour alone cannot
+ * tell whether a class leans on a ready-made one). The rules are code, so they are defined here, by name.
  */
-public record Exercise(String id, String className, Optional<Rule> rule) {
+public record Exercise(String id, String className, String packageName, Optional<Rule> rule) {
 
     /** A rule from the exercise's README: what it asks, and the code that breaks it. */
     public record Rule(String summary, int points, List<Forbidden> forbidden) {}
@@ -33,10 +35,9 @@ public record Exercise(String id, String className, Optional<Rule> rule) {
                             "sleeping in a loop until something changes is polling: it wastes CPU and reacts late. "
                                     + "Wait on a condition and let the thread that changes the state signal it")));
 
-    /** The seven exercises, in the chapter's order. */
-    public static final List<Exercise> ALL = List.of(
-            new Exercise("counter", "ThreadSafeCounter", Optional.empty()),
-            new Exercise("atomic-int", "AtomicInt", Optional.of(new Rule(
+    /** The rules that exercises/exercises.toml can name. */
+    private static final Map<String, Rule> RULES = Map.of(
+            "no-atomics", new Rule(
                     "built on a lock, without java.util.concurrent.atomic", 2, List.of(
                             Forbidden.of("java\\.util\\.concurrent\\.atomic|\\bAtomic(Integer|Long|Boolean|Reference)"
                                     + "\\w*\\b|\\b(Long|Double)(Adder|Accumulator)\\b",
@@ -44,8 +45,8 @@ public record Exercise(String id, String className, Optional<Rule> rule) {
                                             + "does; using java.util.concurrent.atomic skips exactly that"),
                             Forbidden.of("\\bVarHandle\\b|\\bUnsafe\\b",
                                     "VarHandle/Unsafe are the atomics' own machinery; guard the value with a lock "
-                                            + "instead"))))),
-            new Exercise("list", "ThreadSafeList", Optional.of(new Rule(
+                                            + "instead"))),
+            "own-lock", new Rule(
                     "guarded by your own lock, without java.util.concurrent collections or "
                             + "Collections.synchronizedList", 2, List.of(
                             Forbidden.of("\\b(CopyOnWrite\\w+|Concurrent(HashMap|Map|NavigableMap|LinkedQueue"
@@ -55,11 +56,30 @@ public record Exercise(String id, String className, Optional<Rule> rule) {
                             Forbidden.of("\\bsynchronized(List|Collection)\\s*\\(|\\bVector\\b",
                                     "Collections.synchronizedList (and Vector) lock each call for you; the exercise "
                                             + "is to do that yourself - and to make appendIfAbsent and snapshot "
-                                            + "atomic, which they do not"))))),
-            new Exercise("queue", "ThreadSafeQueue", Optional.of(CONDITION_RULE)),
-            new Exercise("bounded-buffer", "BoundedBuffer", Optional.of(CONDITION_RULE)),
-            new Exercise("stop-flag", "StoppableWorker", Optional.empty()),
-            new Exercise("parallel-map", "ParallelExecutor", Optional.empty()));
+                                            + "atomic, which they do not"))),
+            "condition-waits", CONDITION_RULE);
+
+    /** The exercises, in the chapter's order, as exercises/exercises.toml lists them. */
+    public static final List<Exercise> ALL = load(KitPaths.find());
+
+    private static List<Exercise> load(KitPaths paths) {
+        try {
+            return ExerciseManifest.read(paths.root()).stream().map(entry -> new Exercise(entry.id(),
+                    entry.className(), entry.packageName(), entry.rule().isEmpty() ? Optional.empty()
+                            : Optional.of(rule(entry.id(), entry.rule())))).toList();
+        } catch (IllegalArgumentException e) {
+            throw new GraderException(e.getMessage());
+        }
+    }
+
+    private static Rule rule(String id, String name) {
+        Rule rule = RULES.get(name);
+        if (rule == null) {
+            throw new GraderException(ExerciseManifest.PATH + ": the exercise " + id + " names the rule '" + name
+                    + "', which grader/kit/grader/Exercise.java does not define; its rules are " + RULES.keySet());
+        }
+        return rule;
+    }
 
     public static Optional<Exercise> byId(String id) {
         return ALL.stream().filter(e -> e.id.equals(id)).findFirst();
@@ -67,11 +87,6 @@ public record Exercise(String id, String className, Optional<Rule> rule) {
 
     public static String ids() {
         return String.join(", ", ALL.stream().map(Exercise::id).toList());
-    }
-
-    /** The Java package of the learner's class and of the checks' sub-package: the id without dashes. */
-    public String packageName() {
-        return id.replace("-", "");
     }
 
     public String fileName() {

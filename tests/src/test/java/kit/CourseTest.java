@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a broken submission (it must lose points, with feedback) and the reference solution (full marks).
  */
 class CourseTest {
-    private static final Path BUGGY_COUNTER = Kit.DIR.resolve("tests/buggy/counter/unguarded-field/ThreadSafeCounter.java");
+    private static final Variant BUGGY_COUNTER = Variant.read(Kit.DIR.resolve("tests/buggy/counter/unguarded-field.patch"));
     private static final Path SOLUTION_COUNTER = Kit.DIR.resolve("solutions/counter/ThreadSafeCounter.java");
 
     @Test
@@ -33,7 +33,8 @@ class CourseTest {
         Kit.Run unzip = Kit.run(source, Duration.ofMinutes(1), List.of("unzip", "-q", zip.toString()));
         assertEquals(0, unzip.exitCode(), unzip::describe);
 
-        JsonObject buggy = gradescope(root, BUGGY_COUNTER);
+        Path buggyDir = BUGGY_COUNTER.materialise(Kit.DIR, root.resolve("buggy"));
+        JsonObject buggy = gradescope(root, buggyDir.resolve(BUGGY_COUNTER.targetFile()));
         assertTrue(buggy.get("score").getAsDouble() < maxScore(buggy), "a racy counter must lose points: " + buggy);
         assertTrue(buggy.getAsJsonArray("tests").asList().stream()
                 .anyMatch(test -> test.getAsJsonObject().get("status").getAsString().equals("failed")

@@ -25,14 +25,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Proof that the grader works: every buggy variant in tests/buggy/&lt;id&gt;/&lt;variant&gt;/ loses points and fails the
- * checks its CAUGHT-BY lines name (graded with --only those checks); every reference solution gets full marks, three times; the starters do not; and
+ * Proof that the grader works: every buggy variant (tests/buggy/&lt;id&gt;/&lt;variant&gt;.patch, applied to a copy of the
+ * solution by {@link Variant}) loses points and fails the checks its CAUGHT-BY lines name (graded with --only those
+ * checks); every reference solution gets full marks, three times; the starters do not; and
  * the special submissions in tests/submissions/ (compile error, System.exit, endless loop, deadlock) are stopped and
  * explained. Gradings run two at a time (each in its own grader process, as a learner would run it).
  */
 class GraderTest {
-    private static final List<String> EXERCISES = List.of("counter", "atomic-int", "list", "queue", "bounded-buffer",
-            "stop-flag", "parallel-map");
+    private static final List<String> EXERCISES = Exercises.all().stream().map(Exercises.Exercise::id).toList();
     private static final Duration TIMEOUT = Duration.ofMinutes(6);
     private static final Duration TIMEOUT_ALL = Duration.ofMinutes(20); // all seven exercises, on a busy machine
     private static final Pattern CHECK_LINE = Pattern.compile("^\\[(PASS|FAIL)\\] (\\d+)/(\\d+) (.*)$",
@@ -83,22 +83,29 @@ class GraderTest {
     @TestFactory
     Stream<DynamicTest> everyBuggyVariantLosesPointsAndFailsItsCaughtByChecks() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Path variant : variants()) {
-            String id = variant.getParent().getFileName().toString();
-            List<String> caughtBy = caughtBy(variant);
+        for (Variant variant : Variant.all(Kit.DIR, "buggy")) {
+            String label = variant.exercise() + "/" + variant.name();
+            List<String> caughtBy = variant.values("CAUGHT-BY");
+            Path dir;
+            try {
+                dir = variant.materialise(Kit.DIR, tempDir(variant.name()));
+            } catch (IllegalStateException e) { // a patch that no longer applies fails here, by name
+                tests.add(DynamicTest.dynamicTest(label, () -> { throw new AssertionError(e.getMessage()); }));
+                continue;
+            }
             // Only the checks that must catch this bug run (--only), which keeps the proof fast; they must fail.
-            List<String> args = new ArrayList<>(List.of("grade", id, "--dir", variant.toString()));
+            List<String> args = new ArrayList<>(List.of("grade", variant.exercise(), "--dir", dir.toString()));
             caughtBy.forEach(check -> args.addAll(List.of("--only", check)));
             Future<Grading> grading = grade(args.toArray(String[]::new));
-            tests.add(DynamicTest.dynamicTest(id + "/" + variant.getFileName(), () -> {
+            tests.add(DynamicTest.dynamicTest(label, () -> {
                 Grading g = await(grading);
                 String account = g.run().describe();
                 assertEquals(1, g.run().exitCode(), "a graded submission without full marks exits 1\n" + account);
                 assertTrue(g.maxScore() > 0 && g.score() < g.maxScore(), "must lose points\n" + account);
-                assertTrue(!caughtBy.isEmpty(), variant + " names no CAUGHT-BY check");
+                assertTrue(!caughtBy.isEmpty(), variant.patch() + " names no CAUGHT-BY check");
                 for (String check : caughtBy) {
                     assertTrue(g.failed().stream().anyMatch(name -> name.contains(check)),
-                            "the check '" + check + "' must fail for " + variant + "\n" + account);
+                            "the check '" + check + "' must fail for " + variant.patch() + "\n" + account);
                 }
             }));
         }
@@ -117,7 +124,8 @@ class GraderTest {
                 assertEquals(0, g.run().exitCode(), "full marks exit 0\n" + account);
                 assertEquals(g.maxScore(), g.score(), account);
                 for (String id : EXERCISES) {
-                    assertTrue(g.run().stdout().contains("[" + (EXERCISES.indexOf(id) + 1) + "/7] " + id),
+                    assertTrue(g.run().stdout().contains("[" + (EXERCISES.indexOf(id) + 1) + "/" + EXERCISES.size()
+                            + "] " + id),
                             "progress line for " + id + "\n" + account);
                     assertTrue(g.run().stdout().contains(id + ": "), account);
                 }
@@ -131,16 +139,20 @@ class GraderTest {
     }
 
     @Test
-    void theStartersDoNotGetFullMarks() {
+    void theStartersDoNotGetFullMarks() throws IOException {
         Grading g = await(grade("grade"));
         String account = g.run().describe();
         assertEquals(1, g.run().exitCode(), account);
+        List<Exercises.ReadmeRow> readme = Exercises.readmeRows(Files.readString(Kit.DIR.resolve("README.md")));
         for (String id : EXERCISES) {
             Matcher total = Pattern.compile("^" + Pattern.quote(id) + ": (\\d+)/(\\d+) points", Pattern.MULTILINE)
                     .matcher(g.run().stdout());
             assertTrue(total.find(), "a total for " + id + "\n" + account);
             assertTrue(Integer.parseInt(total.group(1)) < Integer.parseInt(total.group(2)),
                     "the starter of " + id + " must not get full marks\n" + account);
+            assertTrue(readme.stream().anyMatch(row -> row.id().equals(id)
+                    && row.points() == Integer.parseInt(total.group(2))),
+                    "README's table must give " + id + " the grader's " + total.group(2) + " points");
         }
     }
 
@@ -210,40 +222,17 @@ class GraderTest {
                 run.describe());
     }
 
-    private static List<Path> variants() {
-        List<Path> variants = new ArrayList<>();
-        try (Stream<Path> ids = Files.list(Kit.DIR.resolve("tests/buggy"))) {
-            for (Path id : ids.sorted().toList()) {
-                try (Stream<Path> each = Files.list(id)) {
-                    variants.addAll(each.filter(Files::isDirectory).sorted().toList());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return variants;
-    }
-
-    private static List<String> caughtBy(Path variant) {
-        try (Stream<Path> files = Files.list(variant)) {
-            List<String> checks = new ArrayList<>();
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Files.readAllLines(file).stream().filter(l -> l.startsWith("// CAUGHT-BY:"))
-                        .map(l -> l.substring("// CAUGHT-BY:".length()).strip()).forEach(checks::add);
-            }
-            return checks;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static String submission(String name) {
         return Kit.DIR.resolve("tests/submissions/counter").resolve(name).toString();
     }
 
     private static Path tempFile(String name) {
+        return tempDir("grader-test").resolve(name);
+    }
+
+    private static Path tempDir(String prefix) {
         try {
-            return Files.createTempDirectory("grader-test").resolve(name);
+            return Files.createTempDirectory(prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

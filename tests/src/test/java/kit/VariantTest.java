@@ -1,0 +1,112 @@
+package kit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The variants in tests/buggy/ and tests/correct/ are stored as patches against the solutions (see {@link Variant}):
+ * each one applies to today's solution and changes it; a patch whose lines moved still applies, one whose lines are
+ * gone fails with the variant's name; and tools/variants/to-patch turns a full-file variant into the same patch,
+ * idempotently. (GraderTest grades the variants.)
+ */
+class VariantTest {
+    private static final Path NO_SIGNAL = Kit.DIR.resolve("tests/buggy/queue/no-signal.patch");
+
+    @TestFactory
+    Stream<DynamicTest> everyVariantAppliesToTodaysSolutionAndChangesIt(@TempDir Path tmp) {
+        List<Variant> variants = new ArrayList<>(Variant.all(Kit.DIR, "buggy"));
+        assertFalse(variants.isEmpty(), "no patches in tests/buggy/");
+        variants.addAll(Variant.all(Kit.DIR, "correct"));
+        return variants.stream().map(variant -> DynamicTest.dynamicTest(variant.patch().getParent().getParent()
+                .getFileName() + "/" + variant.exercise() + "/" + variant.name(), () -> {
+                    Path dir = variant.materialise(Kit.DIR, tmp.resolve(variant.exercise() + "-" + variant.name()));
+                    String solution = Files.readString(solutionOf(variant));
+                    assertFalse(solution.equals(Files.readString(dir.resolve(variant.targetFile()))),
+                            variant.patch() + " changes nothing");
+                    if (variant.patch().startsWith(Kit.DIR.resolve("tests/buggy"))) {
+                        assertEquals(1, variant.values("BUG").size(), variant.patch() + ": one 'BUG: ...' line");
+                        assertFalse(variant.values("CAUGHT-BY").isEmpty(), variant.patch() + ": no 'CAUGHT-BY:'");
+                    }
+                }));
+    }
+
+    @Test
+    void aPatchStillAppliesWhenTheSolutionGrewAboveIt() throws IOException {
+        Variant variant = Variant.read(NO_SIGNAL);
+        List<String> solution = Files.readAllLines(solutionOf(variant));
+        List<String> grown = new ArrayList<>(solution);
+        grown.addAll(1, List.of("", "// two lines more than when the patch was made"));
+        String expected = variant.apply(solution, "solution");
+        String applied = variant.apply(grown, "grown solution");
+        assertEquals(expected.lines().count() + 2, applied.lines().count());
+        assertTrue(applied.contains("// two lines more") && !applied.contains("notEmpty.signal();"), applied);
+    }
+
+    @Test
+    void aPatchWhoseLinesAreGoneFailsWithTheVariantsName() throws IOException {
+        Variant variant = Variant.read(NO_SIGNAL);
+        List<String> changed = Files.readAllLines(solutionOf(variant)).stream()
+                .map(line -> line.replace("items.addLast(item);", "items.offerLast(item);")).toList();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> variant.apply(changed, "solutions/queue/ThreadSafeQueue.java"));
+        assertTrue(e.getMessage().startsWith("no-signal (") && e.getMessage().contains("no longer applies")
+                && e.getMessage().contains("items.addLast(item);"), e.getMessage());
+    }
+
+    @Test
+    void toPatchTurnsAFullFileVariantIntoTheStoredPatchAndThenHasNothingToDo(@TempDir Path kit) throws IOException {
+        for (String part : List.of("jbang", "tools/find-jdk.sh", "tools/jbang", "tools/variants",
+                "solutions/queue", "tests/src/test/java/kit/Variant.java")) {
+            copy(Kit.DIR.resolve(part), kit.resolve(part));
+        }
+        Variant variant = Variant.read(NO_SIGNAL);
+        Path folder = kit.resolve("tests/buggy/queue/no-signal");
+        Path file = variant.materialise(Kit.DIR, folder).resolve(variant.targetFile());
+        List<String> full = new ArrayList<>(variant.header().stream().map(line -> "// " + line).toList());
+        full.addAll(Files.readAllLines(file));
+        Files.write(file, full);
+
+        Kit.Run first = Kit.run(kit, Duration.ofMinutes(2), List.of("tools/variants/to-patch"));
+        assertEquals(0, first.exitCode(), first::describe);
+        assertFalse(Files.exists(folder), "the folder is replaced by the patch\n" + first.describe());
+        Path patch = kit.resolve("tests/buggy/queue/no-signal.patch");
+        assertEquals(Files.readString(NO_SIGNAL), Files.readString(patch));
+
+        Kit.Run second = Kit.run(kit, Duration.ofMinutes(2), List.of("tools/variants/to-patch"));
+        assertEquals(0, second.exitCode(), second::describe);
+        assertTrue(second.stdout().contains("nothing to do"), second::describe);
+        assertEquals(Files.readString(NO_SIGNAL), Files.readString(patch));
+    }
+
+    private static Path solutionOf(Variant variant) {
+        return Kit.DIR.resolve("solutions").resolve(variant.exercise()).resolve(variant.targetFile());
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+}
