@@ -2,6 +2,7 @@ package kit;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,7 +49,7 @@ final class Exercises {
 
     static List<ReadmeRow> readmeRows(String readme) {
         Matcher row = README_ROW.matcher(readme);
-        List<ReadmeRow> rows = new java.util.ArrayList<>();
+        List<ReadmeRow> rows = new ArrayList<>();
         while (row.find()) {
             rows.add(new ReadmeRow(row.group(1), row.group(2), row.group(3), Integer.parseInt(row.group(4)),
                     Integer.parseInt(row.group(5))));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -74,7 +75,7 @@ public record Variant(Path patch, String exercise, String name, List<String> hea
         try (Stream<Path> files = Files.list(solution)) {
             Files.createDirectories(dir);
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, dir.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(file, dir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
             Files.writeString(dir.resolve(targetFile), apply(readLines(original), "solutions/" + exercise + "/"
                     + targetFile));
