@@ -13,7 +13,7 @@
  *
  * <pre>
  *   ./jbang grade counter              grades exercises/counter
- *   ./jbang grade                      grades all seven exercises
+ *   ./jbang grade                      grades every exercise of exercises/exercises.toml
  *   ./jbang grade counter --hint       prints the exercise's hints
  *   ./jbang grade --solutions          grades the reference solutions instead
  *   ./jbang grade counter --dir DIR    grades the files in DIR as the counter exercise
