@@ -10,16 +10,14 @@
 //       The notebooks run unchanged on IJava and JJava too: if you have one of them as `java`, it is kept.
 //JAVA 21+
 //DEPS io.github.padreati:rapaio-jupyter-kernel:3.0.1
-//SOURCES ../notebooks/KernelLauncher.java
+//SOURCES ../notebooks/KernelLauncher.java ../lib/OnPath.java
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.rapaio.jupyter.kernel.MainApp;
@@ -41,7 +39,7 @@ public class Kernel {
             System.err.println("error: unknown argument; " + USAGE);
             System.exit(2);
         }
-        Optional<Path> jupyter = onPath("jupyter");
+        Optional<Path> jupyter = OnPath.find("jupyter");
         if (jupyter.isEmpty()) {
             System.err.println("error: there is no Jupyter on this machine (no 'jupyter' command on PATH).\n"
                     + HOW_TO_GET_JUPYTER);
@@ -125,7 +123,7 @@ public class Kernel {
 
     /** Starts JupyterLab (or, without it, the classic Notebook) in notebooks/, until it ends. */
     private static int startLab(Path jupyter) throws IOException, InterruptedException {
-        String app = onPath("jupyter-lab").isPresent() ? "lab" : onPath("jupyter-notebook").isPresent() ? "notebook"
+        String app = OnPath.find("jupyter-lab").isPresent() ? "lab" : OnPath.find("jupyter-notebook").isPresent() ? "notebook"
                 : null;
         if (app == null) {
             System.err.println("error: Jupyter is here, but neither JupyterLab nor the classic Notebook.\n"
@@ -145,26 +143,6 @@ public class Kernel {
             }
         }));
         return process.waitFor();
-    }
-
-    /** A command on PATH, as the shell would find it (on Windows with the extensions of PATHEXT). */
-    static Optional<Path> onPath(String command) {
-        boolean windows = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows");
-        List<String> names = new ArrayList<>(List.of(command));
-        if (windows) {
-            for (String extension : System.getenv().getOrDefault("PATHEXT", ".EXE;.CMD;.BAT").split(";")) {
-                names.add(command + extension.toLowerCase(Locale.ROOT));
-            }
-        }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            for (String name : names) {
-                Path candidate = dir.isEmpty() ? null : Path.of(dir).resolve(name);
-                if (candidate != null && Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     private static Path kitDirectory() {

@@ -71,14 +71,16 @@ record LearnerCopy(Path root) {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    /** Copies a file or a folder with all it holds (keeping permissions: ./jbang stays executable). */
+    static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.toList()) {
                 Path target = to.resolve(from.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(file, target);
+                    Files.createDirectories(target.getParent());
+                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         }
