@@ -28,7 +28,7 @@ public class Kernel {
     private static final String HOW_TO_GET_JUPYTER = """
             Install Jupyter for yourself, then run ./jbang kernel again - one of:
               pipx install jupyterlab                   any OS with Python (then: pipx ensurepath, new terminal)
-              python3 -m pip install --user jupyterlab  any OS with Python (Windows: py -m pip install --user jupyterlab)
+              python3 -m pip install --user jupyterlab  any OS with Python (Windows: py, not python3)
               conda install -c conda-forge jupyterlab   Anaconda or Miniconda
               brew install jupyterlab                   macOS with Homebrew
               sudo apt-get install jupyter-notebook     Debian, Ubuntu (the classic Notebook: jupyter notebook)""";
@@ -49,7 +49,7 @@ public class Kernel {
         if (options.contains("--lab")) {
             System.exit(startLab(jupyter.get()));
         }
-        System.out.println("Open the notebooks: ./jbang kernel --lab   (or: jupyter lab, in the kit's notebooks/ folder)");
+        System.out.println("Open the notebooks: ./jbang kernel --lab   (or jupyter lab, in the kit's notebooks/)");
     }
 
     /** Writes the kernelspec into a temporary folder and lets Jupyter install it for the current user. */
@@ -96,7 +96,8 @@ public class Kernel {
     }
 
     private static String kernelJson(String java, String classpath) {
-        List<String> argv = List.of(java, "-cp", classpath, KernelLauncher.class.getSimpleName(), "{connection_file}");
+        List<String> argv = List.of(java, "-cp", classpath, KernelLauncher.class.getSimpleName(),
+                "{connection_file}");
         return "{\n  \"argv\": [" + String.join(", ", argv.stream().map(Kernel::quote).toList()) + "],\n"
                 + "  \"display_name\": \"Java\",\n  \"language\": \"java\"\n}\n";
     }
@@ -123,8 +124,8 @@ public class Kernel {
 
     /** Starts JupyterLab (or, without it, the classic Notebook) in notebooks/, until it ends. */
     private static int startLab(Path jupyter) throws IOException, InterruptedException {
-        String app = OnPath.find("jupyter-lab").isPresent() ? "lab" : OnPath.find("jupyter-notebook").isPresent() ? "notebook"
-                : null;
+        String app = OnPath.find("jupyter-lab").isPresent() ? "lab"
+                : OnPath.find("jupyter-notebook").isPresent() ? "notebook" : null;
         if (app == null) {
             System.err.println("error: Jupyter is here, but neither JupyterLab nor the classic Notebook.\n"
                     + HOW_TO_GET_JUPYTER);

@@ -29,7 +29,7 @@ record LearnerCopy(Path root) {
         }
     }
 
-    /** {@code ./jbang grader/Grade.java args...} here: what the grade alias runs; watch, progress, reset add their word. */
+    /** {@code ./jbang grader/Grade.java args...} here: the grade alias; watch, progress, reset add their word. */
     Kit.Run grader(Duration timeout, String... args) {
         return Kit.run(root, timeout, command(args));
     }

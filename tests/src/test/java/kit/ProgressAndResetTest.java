@@ -71,4 +71,18 @@ class ProgressAndResetTest {
         assertEquals(1, unknown.stderr().strip().lines().filter(l -> !l.startsWith("[jbang]")).count(),
                 "one line for a wrong id\n" + unknown.describe());
     }
+
+    @Test
+    void theKitKeepsACopyOfEachStarterFileForReset() throws Exception {
+        for (String id : java.util.List.of("counter", "atomic-int", "list", "queue", "bounded-buffer", "stop-flag",
+                "parallel-map")) {
+            try (var files = Files.list(Kit.DIR.resolve("exercises").resolve(id))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Path copy = Kit.DIR.resolve("grader/starters").resolve(id).resolve(file.getFileName());
+                    assertTrue(Files.isRegularFile(copy) && Files.mismatch(file, copy) == -1, "grader/starters/" + id
+                            + "/" + file.getFileName() + " must equal the starter in exercises/: copy it there");
+                }
+            }
+        }
+    }
 }
