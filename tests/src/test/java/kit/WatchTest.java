@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code ./jbang watch}, driven as a learner would through its keyboard input: it starts at the first exercise
  * without full marks, grades it, shows a hint on h, notices a save (cancelling the grading in progress), records
- * full marks and moves on; q and Ctrl-C (SIGINT) end it with no check JVM left behind. Uses the two fastest
- * exercises (stop-flag, parallel-map).
+ * full marks and moves on; q and Ctrl-C (SIGINT) end it with no check JVM left behind; with --poll (no file
+ * events) it notices a save too. Uses the two fastest exercises (stop-flag, parallel-map).
  */
 class WatchTest {
     private static final Duration GRADING = Duration.ofMinutes(2);
@@ -68,9 +68,14 @@ class WatchTest {
     }
 
     @Test
-    void ctrlCDuringAGradingLeavesNoProcessBehind() throws Exception {
-        watch = Watched.start(learner, "watch", "parallel-map");
+    void pollingNoticesASaveAndCtrlCDuringAGradingLeavesNoProcessBehind() throws Exception {
+        watch = Watched.start(learner, "watch", "parallel-map", "--poll");
+        watch.await("looking for saves every half second", GRADING);
         watch.await("Grading parallel-map...", GRADING);
+        var file = learner.exerciseFile("parallel-map", "ParallelExecutor");
+        Files.writeString(file, learner.read(file) + "\n// still thinking\n");
+        watch.await("Saved again: the grading in progress is cancelled", GRADING);
+        watch.awaitCount("Grading parallel-map...", 2, GRADING);
         List<ProcessHandle> checkJvms = watch.awaitChildren(GRADING);
         Process interrupt = new ProcessBuilder("kill", "-INT", String.valueOf(watch.process.pid())).start();
         assertEquals(0, interrupt.waitFor());
