@@ -80,6 +80,9 @@ class AnyJBangTest {
             assertTrue(started.stream().anyMatch(line -> line.startsWith(alias)),
                     "the tour ran " + alias + " with the installed JBang, not ./jbang: " + started);
         }
+        Files.delete(log);
+        Files.delete(launcher);
+        Files.delete(bin);
     }
 
     private static void expect(Kit.Run run, int exitCode, String text) {

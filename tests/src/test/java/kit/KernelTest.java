@@ -78,6 +78,16 @@ class KernelTest {
     }
 
     @Test
+    void theLearnersKernelIsTheVersionCiUses() throws IOException {
+        String ci = Files.readString(Kit.DIR.resolve("tools/notebooks/env.sh"));
+        String version = ci.lines().filter(l -> l.startsWith("KIT_KERNEL_VERSION=")).findFirst().orElseThrow()
+                .substring("KIT_KERNEL_VERSION=".length()).strip();
+        assertTrue(Files.readString(Kit.DIR.resolve("tools/kernel/Kernel.java"))
+                .contains("//DEPS io.github.padreati:rapaio-jupyter-kernel:" + version + "\n"),
+                "tools/kernel/Kernel.java must install the kernel version of tools/notebooks/env.sh, " + version);
+    }
+
+    @Test
     void theDevContainerSetUpLeavesJupyterTheKernelAndTheGraderReady() throws IOException {
         JsonObject container = JsonParser.parseString(Files.readString(Kit.DIR.resolve(
                 ".devcontainer/devcontainer.json"))).getAsJsonObject();
