@@ -19,6 +19,9 @@
  *   ./jbang grade counter --dir DIR    grades the files in DIR as the counter exercise
  *   ./jbang grade counter --json FILE  also writes Gradescope's results.json
  *   ./jbang grade counter --classroom  also reports to GitHub Classroom's autograding reporter
+ *   ./jbang watch [counter]            grades on every save, from the first exercise without full marks
+ *   ./jbang progress                   each exercise: done, started or not started, and the next one
+ *   ./jbang reset counter              puts the starter file back (yours goes to backups/)
  * </pre>
  *
  * Exit code 0 only with full marks, 1 otherwise, 2 for bad arguments, 3 when the grader itself is broken.
@@ -26,6 +29,6 @@
  */
 public class Grade {
     public static void main(String[] args) {
-        System.exit(kit.grader.Cli.run(args));
+        System.exit(kit.grader.Commands.run(args));
     }
 }

@@ -8,6 +8,7 @@
 //        how long it took; at the end a table of all steps. Numbers in the output vary from run to run.
 //JAVA 21+
 //DEPS com.google.code.gson:gson:2.13.1
+//SOURCES ../lib/OnPath.java
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -79,7 +80,7 @@ public class Tour {
     }
 
     private static Outcome run(Path kit, Step step) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(kit.resolve("jbang").toString(), step.alias()));
+        List<String> command = new ArrayList<>(List.of(jbang(kit), step.alias()));
         command.addAll(QUICK_ARGUMENTS.getOrDefault(step.alias(), List.of()));
         long start = System.nanoTime();
         int exitCode = new ProcessBuilder(command).directory(kit.toFile()).inheritIO().start().waitFor();
@@ -104,6 +105,26 @@ public class Tour {
 
     private static String commandLine(Step step) {
         return String.join(" ", step.alias(), String.join(" ", QUICK_ARGUMENTS.getOrDefault(step.alias(), List.of()))).strip();
+    }
+
+    /**
+     * How each step starts JBang: the kit's ./jbang when the tour was started through it (it says so in KIT_JBANG);
+     * otherwise the JBang the learner installed (SDKMAN, brew, scoop, choco: `jbang` on PATH); otherwise, where
+     * there is bash, the kit's ./jbang. Always started directly, never through a shell.
+     */
+    private static String jbang(Path kit) {
+        String wrapper = System.getenv("KIT_JBANG");
+        if (wrapper != null && Files.isExecutable(Path.of(wrapper))) {
+            return wrapper;
+        }
+        return OnPath.find("jbang").map(Path::toString).orElseGet(() -> {
+            if (OnPath.windows()) {
+                System.err.println("error: the tour runs each example with JBang: install it (scoop install jbang, "
+                        + "or choco install jbang) and run 'jbang tour' again");
+                System.exit(2);
+            }
+            return kit.resolve("jbang").toString();
+        });
     }
 
     /** The snippet aliases of jbang-catalog.json, sorted: their prefixes put them in the chapter's order. */

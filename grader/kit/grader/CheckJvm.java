@@ -71,8 +71,8 @@ final class CheckJvm {
         Set<String> started = new HashSet<>();
         try {
             Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            process.getOutputStream().close(); // no input: the checks never read System.in (an empty pipe, on any OS)
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(budgetSeconds);
             int seen = 0;
             boolean killed = false;

@@ -44,6 +44,8 @@ public final class Cli {
     private static int grade(Console console, KitPaths paths, Options options) {
         List<Exercise> exercises = options.exercise.map(List::of).orElse(Exercise.ALL);
         ExerciseGrader grader = new ExerciseGrader(paths, options.only);
+        Optional<Progress> progress = options.dir.isEmpty() && !options.solutions ? Optional.of(Progress.load(paths))
+                : Optional.empty(); // only gradings of the learner's own files count as progress
         List<ExerciseResult> results = new ArrayList<>();
         boolean graderFailed = false;
         for (int i = 0; i < exercises.size(); i++) {
@@ -58,6 +60,7 @@ public final class Cli {
                 ExerciseResult result = grader.grade(exercise, dir, console);
                 console.total(result);
                 results.add(result);
+                progress.ifPresent(p -> p.record(result, options.only.isEmpty()));
             } catch (GraderException e) {
                 console.line("grader error: " + e.getMessage() + "\n");
                 graderFailed = true;
@@ -65,6 +68,7 @@ public final class Cli {
         }
         if (exercises.size() > 1) {
             console.summary(results);
+            progress.ifPresent(p -> p.report().forEach(console::line));
         }
         options.json.ifPresent(file -> ResultFiles.writeGradescope(file, results));
         if (options.classroom) {

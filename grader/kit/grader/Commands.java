@@ -1,0 +1,42 @@
+package kit.grader;
+
+import java.util.Arrays;
+
+/**
+ * The learner's commands besides grading, reached through the same script so that they share its compiled jar:
+ * {@code ./jbang watch}, {@code ./jbang reset <id>} and {@code ./jbang progress} (jbang-catalog.json passes the
+ * word as the first argument). Anything else is a grading ({@link Cli}).
+ */
+public final class Commands {
+    private Commands() {}
+
+    public static int run(String[] args) {
+        if (args.length == 0 || !(args[0].equals("watch") || args[0].equals("reset")
+                || args[0].equals("progress"))) {
+            return Cli.run(args);
+        }
+        Console console = new Console();
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (args[0]) {
+                case "watch" -> Watch.run(console, rest);
+                case "reset" -> Reset.run(console, rest);
+                default -> progress(console, rest);
+            };
+        } catch (UsageException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        } catch (GraderException e) {
+            System.err.println("grader error: " + e.getMessage());
+            return 3;
+        }
+    }
+
+    private static int progress(Console console, String[] args) {
+        if (args.length > 0) {
+            throw new UsageException("usage: ./jbang progress   (no arguments)");
+        }
+        Progress.load(KitPaths.find()).report().forEach(console::line);
+        return 0;
+    }
+}
