@@ -10,8 +10,9 @@
 // You will see, per number of threads, the count the counter should reach, the count it did reach and how many
 // increments were lost. With one thread nothing is lost; with more, updates are lost - from a few thousand to
 // millions. The numbers vary from run to run: they depend on how often two threads run at the same instant, so on a
-// busy machine a short run can even lose none. That is what makes races hard to find by testing (2c-jcstress-counter
-// shows the tool that finds this one reliably). The counter's field is a volatile int; UnguardedCounter.java says why.
+// busy machine a short run can even lose none. That is what makes races hard to find by testing, and even a tool made
+// for it is not sure to: 2c-jcstress-counter runs jcstress on this counter, and at short run times it missed the lost
+// update in 1 run of 3 here (grader/README.md). The counter's field is a volatile int; UnguardedCounter.java says why.
 
 import java.util.List;
 
