@@ -1,19 +1,4 @@
-// Scaling out, not up: a single-threaded event consumer runs as 1, 2, then 3 PROCESSES against one queue of a real
-// message broker (ActiveMQ Artemis), and the throughput grows with the number of instances - no thread in sight.
-//
-// By default the script starts an embedded Artemis broker on 127.0.0.1; --broker points it at your own instead.
-// Each round it scales out by one more EventConsumer process (a separate JVM with ONE thread that handles an event
-// at a time, 20 ms of simulated I/O each), publishes the events, lets all instances consume, and checks that every
-// event was handled exactly once across the instances.
-//
-// Run:   ./jbang 1a-scale-out-consumers
-//        ./jbang 1a-scale-out-consumers --events 600 --instances 4
-//        ./jbang 1a-scale-out-consumers --broker tcp://localhost:61616     (an Artemis or other Core-protocol broker)
-// See:   per round, each instance's pid and its share of the events (roughly equal: the broker deals them out to
-//        whoever asks next; the newest, still cold JVM may get fewer), the throughput in events/s rising with the
-//        instances, then "processed exactly once: true".
-// Varies: the shares and the throughput (this machine's load); the total per round and the verdict do not.
-// Takes about 15-30 s.
+///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 21+
 //DEPS org.apache.artemis:artemis-server:2.56.0
 //DEPS org.apache.artemis:artemis-jakarta-client:2.56.0
@@ -26,9 +11,27 @@
 // these same options) wait on I/O: C1 alone compiles enough and makes them start with less CPU.
 //JAVA_OPTIONS --enable-native-access=ALL-UNNAMED -Dio.netty.noUnsafe=true -Dsun.misc.unsafe.memory.access=allow
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1
-//SOURCES ChildJvm.java
-//SOURCES EmbeddedBroker.java
-//SOURCES EventConsumer.java
+//SOURCES support/ChildJvm.java
+//SOURCES support/EmbeddedBroker.java
+//SOURCES support/EventConsumer.java
+
+// Scaling out, not up: a single-threaded event consumer runs as 1, 2, then 3 PROCESSES against one queue of a real
+// message broker (ActiveMQ Artemis), and the throughput grows with the number of instances - no thread in sight.
+//
+// By default the script starts an embedded Artemis broker on 127.0.0.1; --broker points it at your own instead.
+// Each round it scales out by one more EventConsumer process (a separate JVM with ONE thread that handles an event
+// at a time, 20 ms of simulated I/O each), publishes the events, lets all instances consume, and checks that every
+// event was handled exactly once across the instances.
+//
+// Run:   ./jbang 1a-scale-out-consumers
+//        ./jbang 1a-scale-out-consumers --events 600 --instances 4
+//        ./jbang 1a-scale-out-consumers --broker tcp://localhost:61616     (an Artemis or other Core-protocol broker)
+// You will see:
+//        per round, each instance's pid and its share of the events (roughly equal: the broker deals them out to
+//        whoever asks next; the newest, still cold JVM may get fewer), the throughput in events/s rising with the
+//        instances, then "processed exactly once: true".
+// Varies: the shares and the throughput (this machine's load); the total per round and the verdict do not.
+// Takes about 15-30 s.
 
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;

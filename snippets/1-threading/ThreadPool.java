@@ -1,14 +1,17 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 21+
+//SOURCES support/PoolTask.java
+
 // The chapter's parallel executor with threads instead of processes: a fixed pool of 4 platform threads in one JVM.
 //
 // Run:   ./jbang 1f-thread-pool           (the chapter's numbers 1 to 4)
 //        ./jbang 1f-thread-pool 8         (8 numbers over the same 4 threads)
-// See:   every line carries the same pid - this process's - and one of 4 thread names (pool-1-thread-1 to -4);
+// You will see:
+//        every line carries the same pid - this process's - and one of 4 thread names (pool-1-thread-1 to -4);
 //        "tasks-run-by-this-jvm" climbs to the number of tasks, because the threads share one heap; a thread
 //        starts in about a millisecond or less (a thread, not a JVM); memory is that of one JVM.
 // Varies: the order of the lines, which thread runs which number, and the timings.
 // Compare: 1e-process-pool (4 JVMs) and 1g-virtual-threads.
-//JAVA 21+
-//SOURCES PoolTask.java
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -1,17 +1,20 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 21+
+//SOURCES support/PoolTask.java
+
 // The chapter's parallel executor on virtual threads: Executors.newVirtualThreadPerTaskExecutor(), one virtual
 // thread per task, all in one JVM.
 //
 // Run:   ./jbang 1g-virtual-threads        (the chapter's numbers 1 to 4)
 //        ./jbang 1g-virtual-threads 100    (100 tasks: 100 virtual threads on a few carrier threads)
-// See:   the same pid on every line; threads printed as VirtualThread[#id]/runnable@ForkJoinPool-1-worker-N - a
+// You will see:
+//        the same pid on every line; threads printed as VirtualThread[#id]/runnable@ForkJoinPool-1-worker-N - a
 //        virtual thread runs "mounted" on a carrier, a platform thread of a ForkJoinPool sized to the cores;
 //        once warm, a virtual thread starts in microseconds (the first also starts the carriers); memory is that
 //        of one JVM.
 // Varies: the order of the lines, the carriers and the timings.
 // Virtual threads pay off for tasks that wait (I/O, see 1b-data-exporter); CPU-bound work gains nothing from them,
 // since no more of them run at once than there are carriers.
-//JAVA 21+
-//SOURCES PoolTask.java
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -1,6 +1,6 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 21+
-//SOURCES Contention.java
+//SOURCES support/Contention.java support/TwoCounts.java
 //SOURCES ../../solutions/atomic-int/AtomicInt.java ../../solutions/counter/ThreadSafeCounter.java
 
 // Java's own atomics beside the chapter's lock-based AtomicInt: AtomicInteger, LongAdder and VarHandle, and how
@@ -56,22 +56,10 @@ public class JavaAtomics {
     }
 
     public static void main(String[] args) {
-        int threads = 4;
-        int incrementsPerThread = 1_000_000;
-        try {
-            if (args.length == 2) {
-                threads = positive(args[0]);
-                incrementsPerThread = positive(args[1]);
-            } else if (args.length != 0) {
-                throw new IllegalArgumentException("expected no arguments or two");
-            }
-        } catch (IllegalArgumentException e) {
-            System.err.println(
-                    "usage: ./jbang 2f-java-atomics [<threads> <increments-per-thread>] (positive integers)");
-            System.exit(2);
-        }
+        TwoCounts counts = TwoCounts.parse(args, "2f-java-atomics [<threads> <increments-per-thread>]")
+                .orElse(new TwoCounts(4, 1_000_000));
         showApis();
-        compareThroughput(threads, incrementsPerThread);
+        compareThroughput(counts.first(), counts.second());
     }
 
     private static void showApis() {
@@ -127,13 +115,5 @@ public class JavaAtomics {
             System.out.printf("  %-34s counted all %,d: %-5s %8.1f million increments/s%n", subject.name(), expected,
                     subject.value().getAsLong() == expected, millionsPerSecond);
         }
-    }
-
-    private static int positive(String text) {
-        int value = Integer.parseInt(text);
-        if (value < 1) {
-            throw new IllegalArgumentException(text);
-        }
-        return value;
     }
 }

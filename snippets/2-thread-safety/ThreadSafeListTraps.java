@@ -1,6 +1,6 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 21+
-//SOURCES Contention.java
+//SOURCES support/Contention.java
 //SOURCES ../../solutions/list/ThreadSafeList.java
 
 // ThreadSafeList and its two traps: every call is atomic, but two calls in a row are not, and iterating a list

@@ -1,6 +1,6 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 21+
-//SOURCES SleepPollingQueue.java WakeUpLatency.java ../../solutions/queue/ThreadSafeQueue.java
+//SOURCES support/SleepPollingQueue.java support/WakeUpLatency.java ../../solutions/queue/ThreadSafeQueue.java
 
 // The sleep-polling consumer that a condition object replaces, measured: how late it sees each item and how much
 // CPU it burns while it waits, for several sleep durations, against a consumer that waits on a condition.

@@ -10,7 +10,7 @@
 // (tools/notebooks/build does the first and then executes the notebooks in place, so that they carry outputs.)
 //
 // A source is Markdown, cut into cells by two kinds of code cell:
-//   <<snippets/2-thread-safety/LostUpdates.java>>      a whole file: without its package line, its JBang
+//   <<snippets/2-thread-safety/support/LostUpdates.java>>  a whole file: without its package line, its JBang
 //                                                       directives and imports of the packages just dropped
 //   <<snippets/x/Y.java#name>>                         the lines between `// tag::name[]` and `// end::name[]`
 //                                                       (all such regions of the file, dedented)
