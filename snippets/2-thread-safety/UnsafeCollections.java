@@ -29,8 +29,11 @@ public class UnsafeCollections {
     public static void main(String[] args) {
         TwoCounts counts = TwoCounts.parse(args, "2h-unsafe-collections [<threads> <operations-per-thread>]")
                 .orElse(new TwoCounts(4, 200_000));
-        int threads = counts.first();
-        int operations = counts.second();
+        compare(counts.first(), counts.second());
+    }
+
+    /** Lets {@code threads} threads each add or put {@code operations} times to each collection, and reports. */
+    static void compare(int threads, int operations) {
         long expected = (long) threads * operations;
         System.out.printf("%d threads x %,d adds or puts each, expected %,d elements:%n", threads, operations,
                 expected);
