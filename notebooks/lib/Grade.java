@@ -15,8 +15,8 @@ final class Grade {
 
     private Grade() {}
 
-    /** Grades {@code source}, the text of the exercise's class, and returns the grader's last line (the points). */
-    static String exercise(String exercise, String source) throws IOException, InterruptedException {
+    /** Grades {@code source}, the text of the exercise's class; the grader's report appears in the cell. */
+    static void exercise(String exercise, String source) throws IOException, InterruptedException {
         Matcher name = CLASS_NAME.matcher(source);
         if (!name.find()) {
             throw new IllegalArgumentException("no `public class <Name>` in the source to grade");
@@ -27,6 +27,5 @@ final class Grade {
         if (graded.exitCode() > 1) { // 0: full marks, 1: points lost; anything else: the grader could not grade
             throw new IllegalStateException("the grader could not grade it (exit code " + graded.exitCode() + ")");
         }
-        return graded.output().strip().lines().reduce((first, last) -> last).orElse("");
     }
 }

@@ -54,6 +54,11 @@ public class AsyncFileIo {
             System.err.println("usage: ./jbang 1c-async-file-io (takes no arguments)");
             System.exit(2);
         }
+        show();
+    }
+
+    /** Writes a file, reads it back asynchronously, and shows on which thread each read really ran. */
+    static void show() throws Exception {
         byte[] written = "an exported line of data\n".repeat(4096).getBytes(StandardCharsets.UTF_8);
         Path file = Files.createTempFile("kit-async-file-io", ".txt");
         try {

@@ -21,7 +21,15 @@ import java.util.concurrent.Executors;
 
 public class VirtualThreadPool {
     public static void main(String[] args) throws InterruptedException {
-        int tasks = PoolTask.taskCount(args, "1g-virtual-threads");
+        VirtualThreadPerTask.run(PoolTask.taskCount(args, "1g-virtual-threads"));
+    }
+}
+
+// tag::pool[]
+/** The lesson: a pool of threads that run the tasks. */
+final class VirtualThreadPerTask {
+    /** Hands the numbers 1..tasks to the pool, each printed by the thread that runs it; then what it cost. */
+    static void run(int tasks) throws InterruptedException {
         System.out.println("this process: pid=" + ProcessHandle.current().pid() + ", a new virtual thread per task, "
                 + Runtime.getRuntime().availableProcessors() + " cores to carry them");
 
@@ -36,15 +44,11 @@ public class VirtualThreadPool {
                 });
             }
         }
-
-        System.out.println();
-        System.out.println("start-up cost per virtual thread (submit to run): " + PoolTask.durations(startup)
-                + " - the first pays for loading classes and starting the carriers once");
-        System.out.printf("start-up cost of 1,000 more virtual threads: %.3f ms each%n",
-                PoolTask.meanStartCostMillis(Thread.ofVirtual(), 1000));
-        System.out.println("resident memory of the one JVM: " + PoolTask.residentMegabytes() + " MB; a virtual"
-                + " thread's stack lives on the heap and takes only what it uses, so millions of them fit");
+        PoolTask.printCosts("virtual thread", startup, Thread.ofVirtual()); // the first also starts the carriers
+        System.out.println("a virtual thread's stack lives on the heap and takes only what it uses, so millions of"
+                + " them fit");
         System.out.println("isolation: none, as with platform threads - one heap, one process; what differs is the"
                 + " cost of a thread, not its safety.");
     }
 }
+// end::pool[]

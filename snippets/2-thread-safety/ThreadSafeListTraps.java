@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import list.ThreadSafeList;
 
 public class ThreadSafeListTraps {
@@ -76,22 +77,16 @@ final class CheckThenAct {
 // tag::iterate-while-appending[]
 /** Iterating a list while another thread appends to it: the list itself, and a snapshot of it. */
 final class IterationWhileAppending {
-    private static final long LIMIT_NANOS = 10_000_000_000L; // on a very busy machine, stop after 10 s anyway
-
     static void compare(int initialSize) throws InterruptedException {
-        List<Integer> plain = new ArrayList<>();
+        List<Integer> plain = new ArrayList<>(IntStream.range(0, initialSize).boxed().toList());
         ThreadSafeList<Integer> safe = new ThreadSafeList<>();
-        for (int i = 0; i < initialSize; i++) {
-            plain.add(i);
-            safe.append(i);
-        }
+        plain.forEach(safe::append);
         iterate("plain ArrayList, for-each", plain::add, () -> plain);
         iterate("ThreadSafeList, for-each over snapshot()", safe::append, safe::snapshot);
     }
 
     /** Iterates view's list pass after pass while a second thread appends, until an exception or 1,000 passes. */
-    private static void iterate(String how, IntConsumer append, Supplier<List<Integer>> view)
-            throws InterruptedException {
+    static void iterate(String how, IntConsumer append, Supplier<List<Integer>> view) throws InterruptedException {
         Thread appender = Thread.ofPlatform().name("appender").start(() -> {
             for (int i = 0; !Thread.currentThread().isInterrupted(); i++) {
                 append.accept(i);
@@ -100,13 +95,10 @@ final class IterationWhileAppending {
         });
         int passes = 0;
         String outcome = "no exception";
-        long deadline = System.nanoTime() + LIMIT_NANOS;
+        long deadline = System.nanoTime() + 10_000_000_000L; // on a very busy machine, stop after 10 s
         try {
-            while (passes < 1_000 && System.nanoTime() < deadline) {
-                for (Integer ignored : view.get()) {
-                    // each next() first checks whether the list was changed since the iteration began
-                }
-                passes++;
+            for (; passes < 1_000 && System.nanoTime() < deadline; passes++) {
+                view.get().forEach(element -> {}); // each step first checks: was the list changed since it began?
             }
         } catch (ConcurrentModificationException e) {
             outcome = "ConcurrentModificationException";

@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import queue.ThreadSafeQueue;
 
@@ -83,11 +82,9 @@ final class ThreeConsumers {
         List<Integer> received = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger remaining = new AtomicInteger(items);
         List<Thread> consumers = new ArrayList<>();
-        List<AtomicInteger> shares = new ArrayList<>();
-        for (int c = 0; c < 3; c++) {
-            AtomicInteger share = new AtomicInteger();
-            shares.add(share);
-            consumers.add(Thread.ofPlatform().name("consumer-" + c).start(() -> {
+        List<AtomicInteger> shares = List.of(new AtomicInteger(), new AtomicInteger(), new AtomicInteger());
+        for (AtomicInteger share : shares) {
+            consumers.add(Thread.ofPlatform().start(() -> {
                 try {
                     while (remaining.getAndDecrement() > 0) { // claim one of the items still to come, then take it
                         received.add(queue.take());
@@ -104,8 +101,7 @@ final class ThreeConsumers {
         for (Thread consumer : consumers) {
             consumer.join();
         }
-        Set<Integer> distinct = new HashSet<>(received);
-        boolean exactlyOnce = received.size() == items && distinct.size() == items;
+        boolean exactlyOnce = received.size() == items && new HashSet<>(received).size() == items;
         System.out.printf("one producer, three consumers: %d items, each taken exactly once: %s (shares %s)%n",
                 received.size(), exactlyOnce, shares);
     }
