@@ -35,7 +35,8 @@ final class OneLiner {
     /** Runs {@code ./jbang aliasOrScript args...} in the kit's folder until it ends, whatever its exit code. */
     static Result exec(String aliasOrScript, String... args) throws IOException, InterruptedException {
         if (!Files.isExecutable(KIT.resolve("jbang"))) {
-            throw new IllegalStateException("open this notebook from the kit's notebooks/ folder: no ./jbang in " + KIT);
+            throw new IllegalStateException("open this notebook from the kit's notebooks/ folder: no ./jbang in "
+                    + KIT);
         }
         List<String> command = new ArrayList<>(List.of(KIT.resolve("jbang").toString(), aliasOrScript));
         command.addAll(List.of(args));

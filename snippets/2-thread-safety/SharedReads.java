@@ -40,7 +40,8 @@ public class SharedReads {
         for (int threads = 1; threads <= counts.first(); threads *= 2) {
             threadCounts.add(threads);
         }
-        System.out.printf("%nreaders only, %,d reads per thread (throughput varies from run to run):%n", counts.second());
+        System.out.printf("%nreaders only, %,d reads per thread (throughput varies from run to run):%n",
+                counts.second());
         for (ReadersThroughput.Result result : ReadersThroughput.compare(ways, threadCounts, counts.second())) {
             System.out.printf("  %-28s %d thread(s) %8.1f million reads/s%n", result.way(), result.threads(),
                     result.millionsPerSecond());

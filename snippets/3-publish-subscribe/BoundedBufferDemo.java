@@ -37,7 +37,7 @@ final class FastProducerSlowConsumer {
             try {
                 for (int item = 1; item <= items; item++) {
                     buffer.put(item); // waits while the buffer is full
-                    maxSize.accumulateAndGet(buffer.size(), Math::max);
+                    maxSize.accumulateAndGet(buffer.size(), Math::max); // the size peaks right after a put
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -46,7 +46,6 @@ final class FastProducerSlowConsumer {
         });
         boolean inOrder = true;
         for (int expected = 1; expected <= items; expected++) {
-            maxSize.accumulateAndGet(buffer.size(), Math::max);
             inOrder &= buffer.take() == expected; // waits while the buffer is empty
             Thread.sleep(1); // the slow consumer
         }

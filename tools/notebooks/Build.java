@@ -13,7 +13,7 @@
 //   <<snippets/x/support/Y.java>>   a whole file: without its package line, its JBang directives, its opening
 //                                   `//` comment (how to run it as a one-liner) and imports of the packages dropped
 //   <<snippets/x/Y.java#name>>      the lines between `// tag::name[]` and `// end::name[]` (all such regions of
-//                                   the file, dedented)
+//                                   the file, dedented), after the file's imports of the names they use
 //   ```java                         code that only the notebook has (calls, charts), and `%load <file>` lines that
 //                                   declare harness code the lesson uses but does not show; the file must exist
 //                                   (its path is relative to notebooks/, where the notebook runs)
@@ -220,6 +220,18 @@ public class Build {
         }
         if (region != null && !found) {
             throw new SourceError(source, line, path + " has no region " + region + " (// tag::" + region + "[])");
+        }
+        if (region != null) { // a region declares code that needs its file's imports, as a whole file would
+            String code = String.join("\n", kept);
+            List<String> imports = Files.readAllLines(file).stream().filter(text -> {
+                Matcher imported = IMPORT.matcher(text);
+                return imported.matches() && Pattern.compile("\\b" + imported.group(2) + "\\b").matcher(code).find();
+            }).toList();
+            if (!imports.isEmpty()) {
+                kept = new ArrayList<>(imports);
+                kept.add("");
+                kept.addAll(dedent(code.lines().toList()));
+            }
         }
         return tidy(dedent(kept));
     }
