@@ -120,7 +120,7 @@ class NotebooksTest {
         assertEquals(1, lostUntilLost.size(), cells.get("until-lost"));
         assertTrue(lostUntilLost.get(0) > 0, "8 threads lost no update in 30 runs: " + cells.get("until-lost"));
         assertTrue(cells.get("lost-updates").contains(CHART), cells.get("lost-updates"));
-        assertEquals(1, numbers(cells.get("first-race"), "expected 2000000, counted (\\d+)").size(),
+        assertEquals(1, numbers(cells.get("first-race"), "expected 2000000 counted (\\d+)").size(),
                 cells.get("first-race"));
 
         List<Long> safeLost = numbers(cells.get("safe-counter"), "lost=(\\d+)");
