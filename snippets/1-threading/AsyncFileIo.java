@@ -1,3 +1,6 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 21+
+
 // Asynchronous file I/O - the chapter's aiofiles - in Java: AsynchronousFileChannel, and what it really does on Linux.
 //
 // The call returns at once and a CompletionHandler runs when the data is there, which looks like the kernel doing
@@ -13,11 +16,11 @@
 // implemented with threads inside glibc. Asynchronous file I/O in both languages means "a pool thread blocks for you".
 //
 // Run:   ./jbang 1c-async-file-io
-// See:   "channel class: sun.nio.ch.SimpleAsynchronousFileChannelImpl" (on Linux and macOS), the read completing on
+// You will see:
+//        "channel class: sun.nio.ch.SimpleAsynchronousFileChannelImpl" (on Linux and macOS), the read completing on
 //        a pool thread (not main) inside ThreadPoolExecutor; with our busy one-thread pool "read done: false, bytes
 //        in the buffer: 0", then the read on "file-io-1"; and "content read back equals written: true".
 // Varies: thread numbers; nothing else.
-//JAVA 21+
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -51,6 +54,11 @@ public class AsyncFileIo {
             System.err.println("usage: ./jbang 1c-async-file-io (takes no arguments)");
             System.exit(2);
         }
+        show();
+    }
+
+    /** Writes a file, reads it back asynchronously, and shows on which thread each read really ran. */
+    static void show() throws Exception {
         byte[] written = "an exported line of data\n".repeat(4096).getBytes(StandardCharsets.UTF_8);
         Path file = Files.createTempFile("kit-async-file-io", ".txt");
         try {

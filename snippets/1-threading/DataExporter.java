@@ -1,3 +1,10 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 21+
+//SOURCES support/ExportRecords.java
+//SOURCES support/ExportTarget.java
+//SOURCES support/BlockingExporter.java
+//SOURCES support/AsyncExporter.java
+
 // The chapter's data exporter - consume records, transform them, send each over the network - written three ways,
 // with a single thread as the baseline, timed side by side against a local HTTP server that answers each record
 // after 50 ms (the server is started by the script on 127.0.0.1 at a free port).
@@ -9,18 +16,14 @@
 //
 // Run:   ./jbang 1b-data-exporter
 //        ./jbang 1b-data-exporter --records 200 --latency-ms 20 --threads 4
-// See:   one line per way with its wall time, the process's CPU time and how many records the server received
+// You will see:
+//        one line per way with its wall time, the process's CPU time and how many records the server received
 //        (all, each exactly once, in every way). The single thread takes about records x latency yet uses little
 //        CPU - it mostly waits; a pool of N threads is about N times faster; the asynchronous and virtual-thread
 //        ways overlap all the waits and take little more than one latency. CPU time stays small in every way: the
 //        work is the same, only the waiting overlaps.
 //        Last line: "every record received exactly once: true".
 // Varies: the timings (this machine's load); the counts do not.
-//JAVA 21+
-//SOURCES ExportRecords.java
-//SOURCES ExportTarget.java
-//SOURCES BlockingExporter.java
-//SOURCES AsyncExporter.java
 
 import java.lang.management.ManagementFactory;
 import java.net.URI;

@@ -1,3 +1,6 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 21+
+
 // The chapter's housekeeping job as its own process, not as a background thread inside a microservice: one
 // housekeeping pass - delete the files in a directory that are older than N days - and exit. A scheduler starts it
 // again next time: Kubernetes with housekeeping-cronjob.yaml (beside this file), or cron, or you.
@@ -6,11 +9,11 @@
 //        ./jbang 1d-housekeeping /tmp/exports --older-than-days 30 --dry-run     (lists, deletes nothing)
 //        java snippets/1-threading/Housekeeping.java /tmp/exports                (plain java runs it too: one file,
 //                                                                                 no dependencies - the CronJob does)
-// See:   one line per old file ("deleted <name>" or, with --dry-run, "would delete <name>") and a summary line.
+// You will see:
+//        one line per old file ("deleted <name>" or, with --dry-run, "would delete <name>") and a summary line.
 //        Only regular files directly in the directory count; subdirectories and links are left alone.
 // Varies: nothing but what is in the directory. Exit code 0 when done, 1 if a file could not be deleted, 2 on bad
 // arguments or a directory that does not exist.
-//JAVA 21+
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,3 +1,8 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 21+
+//SOURCES support/ChildJvm.java
+//SOURCES support/PoolTask.java
+
 // The chapter's parallel executor - multiprocessing.Pool(4).map(print_stdout, [1, 2, 3, 4]) - with real processes.
 //
 // Java has no multiprocessing module, so this script starts 4 worker processes itself: each is a new JVM that runs
@@ -6,14 +11,12 @@
 //
 // Run:   ./jbang 1e-process-pool          (the chapter's numbers 1 to 4)
 //        ./jbang 1e-process-pool 8        (8 numbers over the same 4 workers: each pid shows up twice)
-// See:   4 lines with 4 different pids, none of them the parent's; "tasks-run-by-this-jvm" counts only the tasks of
+// You will see:
+//        4 lines with 4 different pids, none of them the parent's; "tasks-run-by-this-jvm" counts only the tasks of
 //        that worker, because processes share no memory; then each worker's start-up cost (spawn to first result,
 //        hundreds of milliseconds: a whole JVM starts) and resident memory (tens of MB each).
 // Varies: the order of the lines, the pids and the timings change from run to run; the set of numbers does not.
 // Compare: 1f-thread-pool (one process, 4 threads) and 1g-virtual-threads (one process, a virtual thread per task).
-//JAVA 21+
-//SOURCES ChildJvm.java
-//SOURCES PoolTask.java
 
 import java.io.BufferedReader;
 import java.io.IOException;

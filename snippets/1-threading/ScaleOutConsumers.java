@@ -1,3 +1,20 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 21+
+//DEPS org.apache.artemis:artemis-server:2.56.0
+//DEPS org.apache.artemis:artemis-jakarta-client:2.56.0
+//DEPS jakarta.jms:jakarta.jms-api:3.1.0
+//DEPS org.slf4j:slf4j-simple:2.0.18
+// On JDK 24+ the broker's libraries would print warnings that read like an error: Netty's about sun.misc.Unsafe and
+// native access (keep Netty off Unsafe), jctools's four lines about sun.misc.Unsafe::objectFieldOffset (allow it:
+// sun.misc.unsafe.memory.access is the property that JDK 24's --sun-misc-unsafe-memory-access=allow sets; the
+// option itself would stop JDK 21 from starting, an unknown property is ignored). The consumer JVMs (started with
+// these same options) wait on I/O: C1 alone compiles enough and makes them start with less CPU.
+//JAVA_OPTIONS --enable-native-access=ALL-UNNAMED -Dio.netty.noUnsafe=true -Dsun.misc.unsafe.memory.access=allow
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1
+//SOURCES support/ChildJvm.java
+//SOURCES support/EmbeddedBroker.java
+//SOURCES support/EventConsumer.java
+
 // Scaling out, not up: a single-threaded event consumer runs as 1, 2, then 3 PROCESSES against one queue of a real
 // message broker (ActiveMQ Artemis), and the throughput grows with the number of instances - no thread in sight.
 //
@@ -9,24 +26,12 @@
 // Run:   ./jbang 1a-scale-out-consumers
 //        ./jbang 1a-scale-out-consumers --events 600 --instances 4
 //        ./jbang 1a-scale-out-consumers --broker tcp://localhost:61616     (an Artemis or other Core-protocol broker)
-// See:   per round, each instance's pid and its share of the events (roughly equal: the broker deals them out to
+// You will see:
+//        per round, each instance's pid and its share of the events (roughly equal: the broker deals them out to
 //        whoever asks next; the newest, still cold JVM may get fewer), the throughput in events/s rising with the
 //        instances, then "processed exactly once: true".
 // Varies: the shares and the throughput (this machine's load); the total per round and the verdict do not.
-// Takes about 15-30 s. On JDK 24+ the broker's jctools library makes the JVM print a
-// warning about sun.misc.Unsafe on stderr once: harmless.
-//JAVA 21+
-//DEPS org.apache.artemis:artemis-server:2.56.0
-//DEPS org.apache.artemis:artemis-jakarta-client:2.56.0
-//DEPS jakarta.jms:jakarta.jms-api:3.1.0
-//DEPS org.slf4j:slf4j-simple:2.0.18
-// Netty (inside Artemis) would warn about sun.misc.Unsafe and native access on JDK 24+: keep it off Unsafe. The
-// consumer JVMs (started with these same options) wait on I/O: C1 alone compiles enough and makes them start with
-// less CPU.
-//JAVA_OPTIONS --enable-native-access=ALL-UNNAMED -Dio.netty.noUnsafe=true -XX:TieredStopAtLevel=1
-//SOURCES ChildJvm.java
-//SOURCES EmbeddedBroker.java
-//SOURCES EventConsumer.java
+// Takes about 15-30 s.
 
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;

@@ -1,24 +1,35 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 21+
+//SOURCES support/PoolTask.java
+
 // The chapter's parallel executor on virtual threads: Executors.newVirtualThreadPerTaskExecutor(), one virtual
 // thread per task, all in one JVM.
 //
 // Run:   ./jbang 1g-virtual-threads        (the chapter's numbers 1 to 4)
 //        ./jbang 1g-virtual-threads 100    (100 tasks: 100 virtual threads on a few carrier threads)
-// See:   the same pid on every line; threads printed as VirtualThread[#id]/runnable@ForkJoinPool-1-worker-N - a
+// You will see:
+//        the same pid on every line; threads printed as VirtualThread[#id]/runnable@ForkJoinPool-1-worker-N - a
 //        virtual thread runs "mounted" on a carrier, a platform thread of a ForkJoinPool sized to the cores;
 //        once warm, a virtual thread starts in microseconds (the first also starts the carriers); memory is that
 //        of one JVM.
 // Varies: the order of the lines, the carriers and the timings.
 // Virtual threads pay off for tasks that wait (I/O, see 1b-data-exporter); CPU-bound work gains nothing from them,
 // since no more of them run at once than there are carriers.
-//JAVA 21+
-//SOURCES PoolTask.java
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 public class VirtualThreadPool {
     public static void main(String[] args) throws InterruptedException {
-        int tasks = PoolTask.taskCount(args, "1g-virtual-threads");
+        VirtualThreadPerTask.run(PoolTask.taskCount(args, "1g-virtual-threads"));
+    }
+}
+
+// tag::pool[]
+/** The lesson: a pool of threads that run the tasks. */
+final class VirtualThreadPerTask {
+    /** Hands the numbers 1..tasks to the pool, each printed by the thread that runs it; then what it cost. */
+    static void run(int tasks) throws InterruptedException {
         System.out.println("this process: pid=" + ProcessHandle.current().pid() + ", a new virtual thread per task, "
                 + Runtime.getRuntime().availableProcessors() + " cores to carry them");
 
@@ -33,15 +44,11 @@ public class VirtualThreadPool {
                 });
             }
         }
-
-        System.out.println();
-        System.out.println("start-up cost per virtual thread (submit to run): " + PoolTask.durations(startup)
-                + " - the first pays for loading classes and starting the carriers once");
-        System.out.printf("start-up cost of 1,000 more virtual threads: %.3f ms each%n",
-                PoolTask.meanStartCostMillis(Thread.ofVirtual(), 1000));
-        System.out.println("resident memory of the one JVM: " + PoolTask.residentMegabytes() + " MB; a virtual"
-                + " thread's stack lives on the heap and takes only what it uses, so millions of them fit");
+        PoolTask.printCosts("virtual thread", startup, Thread.ofVirtual()); // the first also starts the carriers
+        System.out.println("a virtual thread's stack lives on the heap and takes only what it uses, so millions of"
+                + " them fit");
         System.out.println("isolation: none, as with platform threads - one heap, one process; what differs is the"
                 + " cost of a thread, not its safety.");
     }
 }
+// end::pool[]

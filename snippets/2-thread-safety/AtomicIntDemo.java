@@ -1,6 +1,6 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 21+
-//SOURCES Contention.java
+//SOURCES support/Contention.java
 //SOURCES ../../solutions/atomic-int/AtomicInt.java
 
 // AtomicInt built on a lock, as in the chapter (Python has no atomic variables, so the chapter makes one).

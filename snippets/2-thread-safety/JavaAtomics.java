@@ -1,6 +1,6 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 21+
-//SOURCES Contention.java
+//SOURCES support/Contention.java support/TwoCounts.java
 //SOURCES ../../solutions/atomic-int/AtomicInt.java ../../solutions/counter/ThreadSafeCounter.java
 
 // Java's own atomics beside the chapter's lock-based AtomicInt: AtomicInteger, LongAdder and VarHandle, and how
@@ -28,53 +28,24 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 public class JavaAtomics {
-    /** An atomic counter on an ordinary field: what AtomicInteger does inside, available for any field. */
-    static final class VarHandleCounter {
-        private static final VarHandle COUNT;
-
-        static {
-            try {
-                COUNT = MethodHandles.lookup().findVarHandle(VarHandleCounter.class, "count", int.class);
-            } catch (ReflectiveOperationException e) {
-                throw new ExceptionInInitializerError(e);
-            }
-        }
-
-        private volatile int count;
-
-        int incrementAndGet() {
-            return (int) COUNT.getAndAdd(this, 1) + 1;
-        }
-
-        boolean compareAndSet(int expectedValue, int newValue) {
-            return COUNT.compareAndSet(this, expectedValue, newValue);
-        }
-
-        int value() {
-            return count;
-        }
-    }
-
     public static void main(String[] args) {
-        int threads = 4;
-        int incrementsPerThread = 1_000_000;
-        try {
-            if (args.length == 2) {
-                threads = positive(args[0]);
-                incrementsPerThread = positive(args[1]);
-            } else if (args.length != 0) {
-                throw new IllegalArgumentException("expected no arguments or two");
-            }
-        } catch (IllegalArgumentException e) {
-            System.err.println(
-                    "usage: ./jbang 2f-java-atomics [<threads> <increments-per-thread>] (positive integers)");
-            System.exit(2);
+        TwoCounts counts = TwoCounts.parse(args, "2f-java-atomics [<threads> <increments-per-thread>]")
+                .orElse(new TwoCounts(4, 1_000_000));
+        AtomicsApis.show();
+        System.out.printf("%d threads x %,d increments on one shared counter (throughput varies from run to run):%n",
+                counts.first(), counts.second());
+        for (AtomicsRace.Result result : AtomicsRace.measure(counts.first(), counts.second())) {
+            System.out.printf("  %-34s counted all %,d: %-5s %8.1f million increments/s%n", result.counter(),
+                    result.expected(), result.countedAll(), result.millionsPerSecond());
         }
-        showApis();
-        compareThroughput(threads, incrementsPerThread);
     }
 
-    private static void showApis() {
+}
+
+// tag::apis[]
+/** The calls of Java's atomics, and what each returns. */
+final class AtomicsApis {
+    static void show() {
         AtomicInteger atomic = new AtomicInteger(0);
         System.out.println("AtomicInteger:");
         System.out.println("  incrementAndGet()          -> " + atomic.incrementAndGet());
@@ -96,9 +67,45 @@ public class JavaAtomics {
                 + ", compareAndSet(1, 5) -> " + handle.compareAndSet(1, 5) + ", value " + handle.value());
         System.out.println();
     }
+}
+// end::apis[]
+
+// tag::var-handle[]
+/** An atomic counter on an ordinary field: what AtomicInteger does inside, available for any field. */
+final class VarHandleCounter {
+    private static final VarHandle COUNT;
+
+    static {
+        try {
+            COUNT = MethodHandles.lookup().findVarHandle(VarHandleCounter.class, "count", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private volatile int count;
+
+    int incrementAndGet() {
+        return (int) COUNT.getAndAdd(this, 1) + 1;
+    }
+
+    boolean compareAndSet(int expectedValue, int newValue) {
+        return COUNT.compareAndSet(this, expectedValue, newValue);
+    }
+
+    int value() {
+        return count;
+    }
+}
+// end::var-handle[]
+
+// tag::race[]
+/** Five counters, the two lock-based ones and Java's atomics, each shared by several threads that only count. */
+final class AtomicsRace {
+    record Result(String counter, long expected, boolean countedAll, double millionsPerSecond) {}
 
     /** One counter under test: how to increment it and how to read what it counted. */
-    record Subject(String name, Runnable increment, LongSupplier value) {}
+    private record Subject(String name, Runnable increment, LongSupplier value) {}
 
     private static List<Subject> freshSubjects() {
         AtomicInt lockBased = new AtomicInt(0);
@@ -114,26 +121,16 @@ public class JavaAtomics {
                 new Subject("LongAdder.increment", adder::increment, adder::sum));
     }
 
-    private static void compareThroughput(int threads, int incrementsPerThread) {
+    static List<Result> measure(int threads, int incrementsPerThread) {
         for (Subject warmUp : freshSubjects()) { // let the JIT compile every counter before timing any of them
             Contention.run(threads, Math.max(1, incrementsPerThread / 10), warmUp.increment());
         }
         long expected = (long) threads * incrementsPerThread;
-        System.out.printf("%d threads x %,d increments on one shared counter (throughput varies from run to run):%n",
-                threads, incrementsPerThread);
-        for (Subject subject : freshSubjects()) {
+        return freshSubjects().stream().map(subject -> {
             Duration took = Contention.run(threads, incrementsPerThread, subject.increment());
-            double millionsPerSecond = expected / (took.toNanos() / 1e9) / 1e6;
-            System.out.printf("  %-34s counted all %,d: %-5s %8.1f million increments/s%n", subject.name(), expected,
-                    subject.value().getAsLong() == expected, millionsPerSecond);
-        }
-    }
-
-    private static int positive(String text) {
-        int value = Integer.parseInt(text);
-        if (value < 1) {
-            throw new IllegalArgumentException(text);
-        }
-        return value;
+            return new Result(subject.name(), expected, subject.value().getAsLong() == expected,
+                    expected / (took.toNanos() / 1e9) / 1e6);
+        }).toList();
     }
 }
+// end::race[]

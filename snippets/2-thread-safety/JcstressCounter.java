@@ -3,7 +3,7 @@
 //DEPS org.openjdk.jcstress:jcstress-core:0.16
 //JAVAC_OPTIONS -proc:full
 //JAVA_OPTIONS --enable-native-access=ALL-UNNAMED
-//SOURCES UnguardedCounter.java
+//SOURCES support/UnguardedCounter.java
 
 // A real jcstress test of the racy counter: the tool that finds the lost update a hand-written loop may miss.
 //
@@ -13,10 +13,12 @@
 //
 // jcstress creates a hundred thousand or more fresh UnguardedCounter objects; on each, two actor threads call
 // increment() once, at as nearly the same instant as it can arrange, and an arbiter reads the final value. It counts
-// every outcome it saw. You will see its table: outcome 2 (both increments counted) most of the time, and outcome 1 -
-// the lost update, declared FORBIDDEN below - from a handful to thousands of times. jcstress then reports the test
-// as FAILED, which here is the point: the tool caught the race. The counts vary from run to run; on a heavily loaded
-// machine, where the two threads seldom run at the same instant, a run can even miss outcome 1 - run it again.
+// every outcome it saw.
+//
+// You will see its table: outcome 2 (both increments counted) most of the time, and outcome 1 - the lost update,
+// declared FORBIDDEN below - from a handful to thousands of times. jcstress then reports the test as FAILED, which
+// here is the point: the tool caught the race. The counts vary from run to run; on a heavily loaded machine, where
+// the two threads seldom run at the same instant, a run can even miss outcome 1 - run it again.
 //
 // Notes for jcstress in a JBang script: jcstress generates code with an annotation processor, which JDK 23+ runs
 // only when asked (-proc:full); the test must be in a package; it runs in a temporary directory, because jcstress

@@ -1,5 +1,6 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 21+
+//SOURCES support/TwoCounts.java
 
 // Mutual exclusion between PROCESSES with FileLock - Java's counterpart of Python's multiprocessing.Lock.
 //
@@ -8,9 +9,11 @@
 //
 // The script starts child JVMs (this same script, in child mode). Each one increments a counter stored as text in
 // one shared file: read the number, add one, write it back. It does that twice: first with no lock, then holding a
-// FileLock on the file around each read-add-write. You will see, for each run, the expected count, the count in
-// the file and how many increments were lost: without the lock, processes overwrite each other's increments (how
-// many varies from run to run); with the lock, the count is exact on every run.
+// FileLock on the file around each read-add-write.
+//
+// You will see, for each run, the expected count, the count in the file and how many increments were lost: without
+// the lock, processes overwrite each other's increments (how many varies from run to run); with the lock, the count
+// is exact on every run.
 //
 // Why a file: Python's multiprocessing.Lock is an OS semaphore that the parent hands down to its child processes.
 // Java cannot fork; separate JVMs share nothing but what the OS gives them - here a file, whose lock the OS grants to
@@ -44,20 +47,10 @@ public class ProcessFileLock {
             runChild(Path.of(args[1]), Integer.parseInt(args[2]), Boolean.parseBoolean(args[3]));
             return;
         }
-        int processes = 4;
-        int increments = 20_000;
-        try {
-            if (args.length == 2) {
-                processes = positive(args[0]);
-                increments = positive(args[1]);
-            } else if (args.length != 0) {
-                throw new IllegalArgumentException("expected no arguments or two");
-            }
-        } catch (IllegalArgumentException e) {
-            System.err.println(
-                    "usage: ./jbang 2d-process-file-lock [<processes> <increments-per-process>] (positive integers)");
-            System.exit(2);
-        }
+        TwoCounts counts = TwoCounts.parse(args, "2d-process-file-lock [<processes> <increments-per-process>]")
+                .orElse(new TwoCounts(4, 20_000));
+        int processes = counts.first();
+        int increments = counts.second();
 
         System.out.printf("%d processes x %,d increments of a counter in one shared file, expected %,d%n", processes,
                 increments, (long) processes * increments);
@@ -139,13 +132,5 @@ public class ProcessFileLock {
 
     private static byte[] format(long value) {
         return String.format("%" + WIDTH + "d", value).getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static int positive(String text) {
-        int value = Integer.parseInt(text);
-        if (value < 1) {
-            throw new IllegalArgumentException(text);
-        }
-        return value;
     }
 }

@@ -1,6 +1,6 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 21+
-//SOURCES Contention.java UnguardedCounter.java LostUpdates.java
+//SOURCES support/Contention.java support/TwoCounts.java support/UnguardedCounter.java support/LostUpdates.java
 //SOURCES ../../solutions/counter/ThreadSafeCounter.java
 
 // ThreadSafeCounter: the chapter's counter with a lock. Under the same load that makes the unguarded counter lose
@@ -17,20 +17,10 @@ import java.time.Duration;
 
 public class ThreadSafeCounterDemo {
     public static void main(String[] args) {
-        int threads = 8;
-        int incrementsPerThread = 1_000_000;
-        try {
-            if (args.length == 2) {
-                threads = positive(args[0]);
-                incrementsPerThread = positive(args[1]);
-            } else if (args.length != 0) {
-                throw new IllegalArgumentException("expected no arguments or two");
-            }
-        } catch (IllegalArgumentException e) {
-            System.err.println(
-                    "usage: ./jbang 2b-thread-safe-counter [<threads> <increments-per-thread>] (positive integers)");
-            System.exit(2);
-        }
+        TwoCounts counts = TwoCounts.parse(args, "2b-thread-safe-counter [<threads> <increments-per-thread>]")
+                .orElse(new TwoCounts(8, 1_000_000));
+        int threads = counts.first();
+        int incrementsPerThread = counts.second();
         long expected = (long) threads * incrementsPerThread;
         System.out.printf("%d threads x %,d increments, one shared counter, expected %,d%n", threads,
                 incrementsPerThread, expected);
@@ -46,13 +36,5 @@ public class ThreadSafeCounterDemo {
     private static void print(String name, long expected, long actual, Duration took) {
         System.out.printf("%-18s actual %,14d   lost %,12d   (%,d ms)%n", name + ":", actual, expected - actual,
                 took.toMillis());
-    }
-
-    private static int positive(String text) {
-        int value = Integer.parseInt(text);
-        if (value < 1) {
-            throw new IllegalArgumentException(text);
-        }
-        return value;
     }
 }

@@ -1,6 +1,6 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 21+
-//SOURCES Contention.java
+//SOURCES support/Contention.java
 //SOURCES ../../solutions/list/ThreadSafeList.java
 
 // ThreadSafeList and its two traps: every call is atomic, but two calls in a row are not, and iterating a list
@@ -24,46 +24,42 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import list.ThreadSafeList;
 
 public class ThreadSafeListTraps {
-    private static final int THREADS = 4;
-    private static final int VALUES = 10_000;
-    private static final long ITERATION_LIMIT_NANOS = 10_000_000_000L;
-
     public static void main(String[] args) throws InterruptedException {
         if (args.length != 0) {
             System.err.println("usage: ./jbang 2g-thread-safe-list (no arguments)");
             System.exit(2);
         }
-        System.out.printf("1. %d threads each add 0..%d if absent:%n", THREADS, VALUES - 1);
+        System.out.println("1. 4 threads each add 0..9999 if absent:");
+        CheckThenAct.compare(4, 10_000);
+        System.out.println("2. One thread iterates while another appends:");
+        IterationWhileAppending.compare(10_000);
+    }
+}
+
+// tag::check-then-act[]
+/** "Add it if it is not there yet" as two calls, and as one. */
+final class CheckThenAct {
+    static void compare(int threads, int values) {
         ThreadSafeList<Integer> twoCalls = new ThreadSafeList<>();
-        addAll(value -> {
+        addAll(threads, values, value -> {
             if (!twoCalls.snapshot().contains(value)) { // check...
                 twoCalls.append(value);                 // ...then act: another thread may have appended it meanwhile
             }
         });
         report("check, then append (two calls)", twoCalls.snapshot());
-
         ThreadSafeList<Integer> oneCall = new ThreadSafeList<>();
-        addAll(oneCall::appendIfAbsent);
+        addAll(threads, values, oneCall::appendIfAbsent);
         report("appendIfAbsent (one call)", oneCall.snapshot());
-
-        System.out.println("2. One thread iterates while another appends:");
-        List<Integer> plain = new ArrayList<>();
-        ThreadSafeList<Integer> safe = new ThreadSafeList<>();
-        for (int i = 0; i < 10_000; i++) {
-            plain.add(i);
-            safe.append(i);
-        }
-        iterateWhileAppending("plain ArrayList, for-each", plain::add, () -> plain);
-        iterateWhileAppending("ThreadSafeList, for-each over snapshot()", safe::append, safe::snapshot);
     }
 
-    /** Every one of THREADS threads offers every value 0..VALUES-1, all in the same order, all at once. */
-    private static void addAll(IntConsumer addIfAbsent) {
+    /** Every thread offers every value 0..values-1, all in the same order, all at once. */
+    private static void addAll(int threads, int values, IntConsumer addIfAbsent) {
         ThreadLocal<Integer> position = ThreadLocal.withInitial(() -> 0); // each thread's next value
-        Contention.run(THREADS, VALUES, () -> {
+        Contention.run(threads, values, () -> {
             int value = position.get();
             position.set(value + 1);
             addIfAbsent.accept(value);
@@ -75,13 +71,22 @@ public class ThreadSafeListTraps {
         System.out.printf("   %-32s size %,6d, distinct %,6d, duplicates %,6d%n", how, result.size(), distinct,
                 result.size() - distinct);
     }
+}
+// end::check-then-act[]
 
-    /**
-     * Iterates the list that {@code view} returns, pass after pass, while a second thread appends to it, until a
-     * ConcurrentModificationException or 1,000 clean passes (or a time limit, on a very busy machine).
-     */
-    private static void iterateWhileAppending(String how, IntConsumer append, Supplier<List<Integer>> view)
-            throws InterruptedException {
+// tag::iterate-while-appending[]
+/** Iterating a list while another thread appends to it: the list itself, and a snapshot of it. */
+final class IterationWhileAppending {
+    static void compare(int initialSize) throws InterruptedException {
+        List<Integer> plain = new ArrayList<>(IntStream.range(0, initialSize).boxed().toList());
+        iterate("plain ArrayList, for-each", plain::add, () -> plain);
+        ThreadSafeList<Integer> safe = new ThreadSafeList<>();
+        plain.forEach(safe::append);
+        iterate("ThreadSafeList, for-each over snapshot()", safe::append, safe::snapshot);
+    }
+
+    /** Iterates view's list pass after pass while a second thread appends, until an exception or 1,000 passes. */
+    static void iterate(String how, IntConsumer append, Supplier<List<Integer>> view) throws InterruptedException {
         Thread appender = Thread.ofPlatform().name("appender").start(() -> {
             for (int i = 0; !Thread.currentThread().isInterrupted(); i++) {
                 append.accept(i);
@@ -90,13 +95,9 @@ public class ThreadSafeListTraps {
         });
         int passes = 0;
         String outcome = "no exception";
-        long deadline = System.nanoTime() + ITERATION_LIMIT_NANOS;
-        try {
-            while (passes < 1_000 && System.nanoTime() < deadline) {
-                for (Integer ignored : view.get()) {
-                    // each next() first checks whether the list was changed since the iteration began
-                }
-                passes++;
+        try { // 1,000 passes, or 10 s on a very busy machine
+            for (long end = System.nanoTime() + 10_000_000_000L; passes < 1_000 && System.nanoTime() < end; passes++) {
+                view.get().forEach(element -> {}); // each step first checks: was the list changed since it began?
             }
         } catch (ConcurrentModificationException e) {
             outcome = "ConcurrentModificationException";
@@ -107,3 +108,4 @@ public class ThreadSafeListTraps {
         System.out.printf("   %-42s %s after %,d complete passes%n", how + ":", outcome, passes);
     }
 }
+// end::iterate-while-appending[]

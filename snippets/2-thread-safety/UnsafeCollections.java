@@ -1,6 +1,6 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 21+
-//SOURCES Contention.java
+//SOURCES support/Contention.java support/TwoCounts.java
 
 // Library collections that are not thread-safe, failing under threads: ArrayList and HashMap. Their documentation
 // says so ("Note that this implementation is not synchronized"); the chapter's rule is to read it, and to assume
@@ -27,20 +27,13 @@ import java.util.concurrent.atomic.LongAdder;
 
 public class UnsafeCollections {
     public static void main(String[] args) {
-        int threads = 4;
-        int operations = 200_000;
-        try {
-            if (args.length == 2) {
-                threads = positive(args[0]);
-                operations = positive(args[1]);
-            } else if (args.length != 0) {
-                throw new IllegalArgumentException("expected no arguments or two");
-            }
-        } catch (IllegalArgumentException e) {
-            System.err.println(
-                    "usage: ./jbang 2h-unsafe-collections [<threads> <operations-per-thread>] (positive integers)");
-            System.exit(2);
-        }
+        TwoCounts counts = TwoCounts.parse(args, "2h-unsafe-collections [<threads> <operations-per-thread>]")
+                .orElse(new TwoCounts(4, 200_000));
+        compare(counts.first(), counts.second());
+    }
+
+    /** Lets {@code threads} threads each add or put {@code operations} times to each collection, and reports. */
+    static void compare(int threads, int operations) {
         long expected = (long) threads * operations;
         System.out.printf("%d threads x %,d adds or puts each, expected %,d elements:%n", threads, operations,
                 expected);
@@ -88,13 +81,5 @@ public class UnsafeCollections {
         System.out.printf("  %-29s size %,10d   missing keys %,9d   exceptions %,5d   %s%n", name + ":", map.size(),
                 missing, exceptions.sum(), map.size() == expected && missing == 0 && exceptions.sum() == 0
                         ? "correct" : "BROKEN");
-    }
-
-    private static int positive(String text) {
-        int value = Integer.parseInt(text);
-        if (value < 1) {
-            throw new IllegalArgumentException(text);
-        }
-        return value;
     }
 }

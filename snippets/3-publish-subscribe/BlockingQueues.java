@@ -22,9 +22,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 public class BlockingQueues {
-    private static final int ITEMS = 3_000;
-    private static final int CONSUMERS = 3;
-    /** The poison pill: a value no real item has (they are 1..ITEMS). */
+    /** The poison pill: a value no real item has (they are 1..items). */
     private static final int NO_MORE_WORK = -1;
 
     public static void main(String[] args) throws InterruptedException {
@@ -33,10 +31,11 @@ public class BlockingQueues {
             System.exit(2);
         }
         waitOrGiveUp();
-        poisonPill();
+        poisonPill(3_000, 3);
     }
 
-    private static void waitOrGiveUp() throws InterruptedException {
+    /** put and take wait; offer and poll give up, at once or after a timeout. */
+    static void waitOrGiveUp() throws InterruptedException {
         BlockingQueue<String> queue = new ArrayBlockingQueue<>(2);
         queue.put("a"); // waits while full
         queue.put("b");
@@ -53,15 +52,16 @@ public class BlockingQueues {
         System.out.printf("  poll(100 ms)         -> %s after %d ms (still empty)%n", polled, sinceMillis(start));
     }
 
-    private static void poisonPill() throws InterruptedException {
+    /** One producer puts 1..items, then one poison pill per consumer; each consumer stops at its pill. */
+    static void poisonPill(int items, int consumers) throws InterruptedException {
         BlockingQueue<Integer> queue = new LinkedBlockingQueue<>(100); // bounded: a fast producer waits for space
         ConcurrentLinkedQueue<Integer> taken = new ConcurrentLinkedQueue<>();
-        List<Thread> consumers = new ArrayList<>();
+        List<Thread> consumerThreads = new ArrayList<>();
         List<int[]> shares = new ArrayList<>();
-        for (int c = 0; c < CONSUMERS; c++) {
+        for (int c = 0; c < consumers; c++) {
             int[] share = new int[1]; // written by its consumer only, read after join
             shares.add(share);
-            consumers.add(Thread.ofPlatform().name("consumer-" + c).start(() -> {
+            consumerThreads.add(Thread.ofPlatform().name("consumer-" + c).start(() -> {
                 try {
                     for (int item = queue.take(); item != NO_MORE_WORK; item = queue.take()) {
                         taken.add(item);
@@ -72,20 +72,20 @@ public class BlockingQueues {
                 }
             }));
         }
-        for (int item = 1; item <= ITEMS; item++) {
+        for (int item = 1; item <= items; item++) {
             queue.put(item);
         }
-        for (int c = 0; c < CONSUMERS; c++) {
+        for (int c = 0; c < consumers; c++) {
             queue.put(NO_MORE_WORK); // one pill per consumer: each consumer swallows one and returns
         }
-        for (Thread consumer : consumers) {
+        for (Thread consumer : consumerThreads) {
             consumer.join();
         }
-        boolean exactlyOnce = taken.size() == ITEMS && new HashSet<>(taken).size() == ITEMS;
+        boolean exactlyOnce = taken.size() == items && new HashSet<>(taken).size() == items;
         List<Integer> perConsumer = shares.stream().map(share -> share[0]).toList();
         System.out.printf("LinkedBlockingQueue, 1 producer, %d consumers, poison pill to stop: %,d items, each taken"
-                + " exactly once: %s (shares %s), all consumers returned: %s%n", CONSUMERS, taken.size(), exactlyOnce,
-                perConsumer, consumers.stream().noneMatch(Thread::isAlive));
+                + " exactly once: %s (shares %s), all consumers returned: %s%n", consumers, taken.size(), exactlyOnce,
+                perConsumer, consumerThreads.stream().noneMatch(Thread::isAlive));
     }
 
     private static long sinceMillis(long startNanos) {

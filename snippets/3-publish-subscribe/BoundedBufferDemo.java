@@ -16,43 +16,45 @@ import boundedbuffer.BoundedBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
 
 public class BoundedBufferDemo {
-    private static final int CAPACITY = 10;
-    private static final int ITEMS = 300;
-
     public static void main(String[] args) throws InterruptedException {
         if (args.length != 0) {
             System.err.println("usage: ./jbang 3c-bounded-buffer (no arguments)");
             System.exit(2);
         }
-        BoundedBuffer<Integer> buffer = new BoundedBuffer<>(CAPACITY);
+        FastProducerSlowConsumer.run(10, 300);
+    }
+}
+
+// tag::fast-producer[]
+/** A producer that puts as fast as it can, a consumer that takes one item per millisecond, a buffer between. */
+final class FastProducerSlowConsumer {
+    static void run(int capacity, int items) throws InterruptedException {
+        BoundedBuffer<Integer> buffer = new BoundedBuffer<>(capacity);
         AtomicInteger maxSize = new AtomicInteger();
         long start = System.nanoTime();
         long[] producerDone = new long[1];
-
         Thread producer = Thread.ofPlatform().name("producer").start(() -> {
             try {
-                for (int item = 1; item <= ITEMS; item++) {
+                for (int item = 1; item <= items; item++) {
                     buffer.put(item); // waits while the buffer is full
-                    maxSize.accumulateAndGet(buffer.size(), Math::max);
+                    maxSize.accumulateAndGet(buffer.size(), Math::max); // the size peaks right after a put
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            producerDone[0] = System.nanoTime();
+            producerDone[0] = System.nanoTime(); // read after join()
         });
         boolean inOrder = true;
-        for (int expected = 1; expected <= ITEMS; expected++) {
-            maxSize.accumulateAndGet(buffer.size(), Math::max);
+        for (int expected = 1; expected <= items; expected++) {
             inOrder &= buffer.take() == expected; // waits while the buffer is empty
             Thread.sleep(1); // the slow consumer
         }
-        long consumerDone = System.nanoTime();
         producer.join();
-
-        System.out.printf("capacity %d, largest size seen %d, never above capacity: %s%n", CAPACITY, maxSize.get(),
-                maxSize.get() <= CAPACITY);
-        System.out.printf("consumer took %d items, all in order: %s%n", ITEMS, inOrder);
+        System.out.printf("capacity %d, largest size seen %d, never above capacity: %s%n", capacity, maxSize.get(),
+                maxSize.get() <= capacity);
+        System.out.printf("consumer took %d items, all in order: %s%n", items, inOrder);
         System.out.printf("producer finished after %,d ms, consumer after %,d ms: the producer waited for space%n",
-                (producerDone[0] - start) / 1_000_000, (consumerDone - start) / 1_000_000);
+                (producerDone[0] - start) / 1_000_000, (System.nanoTime() - start) / 1_000_000);
     }
 }
+// end::fast-producer[]

@@ -29,28 +29,29 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import queue.ThreadSafeQueue;
 
 public class ConditionQueue {
-    private static final int ITEMS = 1_000;
-
     public static void main(String[] args) throws InterruptedException {
         if (args.length != 0) {
             System.err.println("usage: ./jbang 3a-condition-queue (no arguments)");
             System.exit(2);
         }
-        oneProducerOneConsumer();
-        oneProducerThreeConsumers();
+        OneConsumer.run(1_000);
+        ThreeConsumers.run(1_000);
     }
+}
 
-    private static void oneProducerOneConsumer() throws InterruptedException {
+// tag::one-consumer[]
+/** One producer puts 1..items into the queue; one consumer takes them, waiting whenever the queue is empty. */
+final class OneConsumer {
+    static void run(int items) throws InterruptedException {
         ThreadSafeQueue<Integer> queue = new ThreadSafeQueue<>();
         List<Integer> received = new ArrayList<>();
         Thread consumer = Thread.ofPlatform().name("consumer").start(() -> {
             try {
-                for (int i = 0; i < ITEMS; i++) {
+                for (int i = 0; i < items; i++) {
                     received.add(queue.take()); // waits while the queue is empty
                 }
             } catch (InterruptedException e) {
@@ -58,29 +59,32 @@ public class ConditionQueue {
             }
         });
         Thread producer = Thread.ofPlatform().name("producer").start(() -> {
-            for (int item = 1; item <= ITEMS; item++) {
+            for (int item = 1; item <= items; item++) {
                 queue.put(item); // wakes the consumer if it waits
             }
         });
         producer.join();
         consumer.join(); // join makes the consumer's list visible here
-        boolean inOrder = received.size() == ITEMS;
-        for (int i = 0; inOrder && i < ITEMS; i++) {
+        boolean inOrder = received.size() == items;
+        for (int i = 0; inOrder && i < items; i++) {
             inOrder = received.get(i) == i + 1;
         }
         System.out.printf("one producer, one consumer: delivered %d items in order: %s%n", received.size(), inOrder);
     }
+}
+// end::one-consumer[]
 
-    private static void oneProducerThreeConsumers() throws InterruptedException {
+// tag::three-consumers[]
+/** One producer, three consumers sharing the queue: each item must be taken exactly once. */
+final class ThreeConsumers {
+    static void run(int items) throws InterruptedException {
         ThreadSafeQueue<Integer> queue = new ThreadSafeQueue<>();
         List<Integer> received = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger remaining = new AtomicInteger(ITEMS);
+        AtomicInteger remaining = new AtomicInteger(items);
         List<Thread> consumers = new ArrayList<>();
-        List<AtomicInteger> shares = new ArrayList<>();
-        for (int c = 0; c < 3; c++) {
-            AtomicInteger share = new AtomicInteger();
-            shares.add(share);
-            consumers.add(Thread.ofPlatform().name("consumer-" + c).start(() -> {
+        List<AtomicInteger> shares = List.of(new AtomicInteger(), new AtomicInteger(), new AtomicInteger());
+        for (AtomicInteger share : shares) {
+            consumers.add(Thread.ofPlatform().start(() -> {
                 try {
                     while (remaining.getAndDecrement() > 0) { // claim one of the items still to come, then take it
                         received.add(queue.take());
@@ -91,15 +95,15 @@ public class ConditionQueue {
                 }
             }));
         }
-        for (int item = 1; item <= ITEMS; item++) {
+        for (int item = 1; item <= items; item++) {
             queue.put(item);
         }
         for (Thread consumer : consumers) {
             consumer.join();
         }
-        Set<Integer> distinct = new HashSet<>(received);
-        boolean exactlyOnce = received.size() == ITEMS && distinct.size() == ITEMS;
+        boolean exactlyOnce = received.size() == items && new HashSet<>(received).size() == items;
         System.out.printf("one producer, three consumers: %d items, each taken exactly once: %s (shares %s)%n",
                 received.size(), exactlyOnce, shares);
     }
 }
+// end::three-consumers[]

@@ -1,6 +1,6 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 21+
-//SOURCES SleepPollingQueue.java WakeUpLatency.java ../../solutions/queue/ThreadSafeQueue.java
+//SOURCES support/SleepPollingQueue.java support/WakeUpLatency.java ../../solutions/queue/ThreadSafeQueue.java
 
 // The sleep-polling consumer that a condition object replaces, measured: how late it sees each item and how much
 // CPU it burns while it waits, for several sleep durations, against a consumer that waits on a condition.
@@ -16,6 +16,7 @@
 
 import java.time.Duration;
 import java.util.List;
+import queue.ThreadSafeQueue;
 
 public class SleepPolling {
     public static void main(String[] args) throws InterruptedException {
@@ -35,14 +36,14 @@ public class SleepPolling {
         }
         List<Duration> sleeps = List.of(Duration.ofNanos(100_000), Duration.ofMillis(1), Duration.ofMillis(10),
                 Duration.ofMillis(50));
-        WakeUpLatency.condition(5); // warm up: let the JIT compile the code paths before anything is measured
-        WakeUpLatency.sleepPolling(sleeps.get(0), 5);
+        WaysToWait.condition(5); // warm up: let the JIT compile the code paths before anything is measured
+        WaysToWait.sleepPolling(sleeps.get(0), 5);
 
         System.out.printf("%d items, put at random moments 2-12 ms apart (numbers vary from run to run):%n", items);
         System.out.printf("%-34s %16s %14s %14s%n", "waiting by", "median latency", "p99 latency", "consumer CPU");
-        print(WakeUpLatency.condition(items));
+        print(WaysToWait.condition(items));
         for (Duration sleep : sleeps) {
-            print(WakeUpLatency.sleepPolling(sleep, items));
+            print(WaysToWait.sleepPolling(sleep, items));
         }
     }
 
@@ -51,3 +52,21 @@ public class SleepPolling {
                 result.p99Millis(), result.consumerCpuMillis());
     }
 }
+
+// tag::ways-to-wait[]
+/** The two ways a consumer can wait for the next item, measured by WakeUpLatency. */
+final class WaysToWait {
+    /** The consumer waits on a condition (ThreadSafeQueue.take): the producer's put wakes it. */
+    static WakeUpLatency.Result condition(int items) throws InterruptedException {
+        ThreadSafeQueue<Long> queue = new ThreadSafeQueue<>();
+        return WakeUpLatency.measure("condition (ThreadSafeQueue)", items, queue::put, queue::take);
+    }
+
+    /** The consumer looks, and sleeps {@code pollInterval} whenever it finds nothing. */
+    static WakeUpLatency.Result sleepPolling(Duration pollInterval, int items) throws InterruptedException {
+        SleepPollingQueue<Long> queue = new SleepPollingQueue<>();
+        return WakeUpLatency.measure("sleep-polling, sleep " + WakeUpLatency.millis(pollInterval.toNanos()) + " ms",
+                items, queue::put, () -> queue.take(pollInterval));
+    }
+}
+// end::ways-to-wait[]

@@ -10,11 +10,13 @@
 // (tools/notebooks/build does the first and then executes the notebooks in place, so that they carry outputs.)
 //
 // A source is Markdown, cut into cells by two kinds of code cell:
-//   <<snippets/2-thread-safety/LostUpdates.java>>      a whole file: without its package line, its JBang
-//                                                       directives and imports of the packages just dropped
-//   <<snippets/x/Y.java#name>>                         the lines between `// tag::name[]` and `// end::name[]`
-//                                                       (all such regions of the file, dedented)
-//   ```java                                             code that only the notebook has (calls, charts)
+//   <<snippets/x/support/Y.java>>   a whole file: without its package line, its JBang directives, its opening
+//                                   `//` comment (how to run it as a one-liner) and imports of the packages dropped
+//   <<snippets/x/Y.java#name>>      the lines between `// tag::name[]` and `// end::name[]` (all such regions of
+//                                   the file, dedented), after the file's imports of the names they use
+//   ```java                         code that only the notebook has (calls, charts), and `%load <file>` lines that
+//                                   declare harness code the lesson uses but does not show; the file must exist
+//                                   (its path is relative to notebooks/, where the notebook runs)
 // Either may be followed by `id=<cell-id>` (tests find cells by it) and `tags=raises-exception`.
 // Outputs of cells whose id and code did not change are kept.
 
@@ -46,6 +48,7 @@ public class Build {
     private static final Pattern REGION_MARKER = Pattern.compile("^\\s*//\\s*(tag|end)::([\\w-]+)\\[]\\s*$");
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;\\s*$");
     private static final Pattern JBANG_DIRECTIVE = Pattern.compile("^(///.*|//[A-Z_]+(\\s.*)?)$");
+    private static final Pattern LOAD = Pattern.compile("^%load\\s+(\\S+)\\s*$");
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)\\.(\\w+|\\*)\\s*;\\s*$");
 
     /** One cell: "markdown" or "code", its text, and for code an id and tags. */
@@ -141,6 +144,12 @@ public class Build {
                 }
                 code = String.join("\n", body).strip();
                 attributes = fence.group(1);
+                for (String text : body) {
+                    Matcher load = LOAD.matcher(text.strip());
+                    if (load.matches() && !Files.isRegularFile(kit.resolve("notebooks").resolve(load.group(1)))) {
+                        throw new SourceError(source, start + 1, "%load of a missing file: notebooks/" + load.group(1));
+                    }
+                }
             } else {
                 markdown.add(line);
                 continue;
@@ -191,7 +200,12 @@ public class Build {
         List<String> kept = new ArrayList<>();
         boolean inRegion = false;
         boolean found = false;
+        boolean inHeader = region == null;
         for (String text : Files.readAllLines(file)) {
+            inHeader = inHeader && (text.isBlank() || text.startsWith("//"));
+            if (inHeader) {
+                continue;
+            }
             Matcher marker = REGION_MARKER.matcher(text);
             if (marker.matches()) {
                 if (region != null && marker.group(2).equals(region)) {
@@ -206,6 +220,18 @@ public class Build {
         }
         if (region != null && !found) {
             throw new SourceError(source, line, path + " has no region " + region + " (// tag::" + region + "[])");
+        }
+        if (region != null) { // a region declares code that needs its file's imports, as a whole file would
+            String code = String.join("\n", kept);
+            List<String> imports = Files.readAllLines(file).stream().filter(text -> {
+                Matcher imported = IMPORT.matcher(text);
+                return imported.matches() && Pattern.compile("\\b" + imported.group(2) + "\\b").matcher(code).find();
+            }).toList();
+            if (!imports.isEmpty()) {
+                kept = new ArrayList<>(imports);
+                kept.add("");
+                kept.addAll(dedent(code.lines().toList()));
+            }
         }
         return tidy(dedent(kept));
     }

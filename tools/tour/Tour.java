@@ -33,7 +33,8 @@ public class Tour {
             "1b-data-exporter", List.of("--records", "20", "--latency-ms", "20"),
             "1d-housekeeping", List.of(".", "--dry-run"),
             "2a-lost-updates", List.of("8", "2000000"),
-            "2h-unsafe-collections", List.of("4", "100000"));
+            "2h-unsafe-collections", List.of("4", "100000"),
+            "2j-shared-reads", List.of("4", "500000"));
 
     /** Examples too slow for a one-minute tour, with what to do instead. */
     private static final Map<String, String> SKIPPED = Map.of(

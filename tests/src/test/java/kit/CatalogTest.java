@@ -81,4 +81,37 @@ class CatalogTest {
         }
         assertTrue(missing.isEmpty(), "runnable snippets without an alias in jbang-catalog.json: " + missing);
     }
+
+    @Test
+    void chapterFoldersHoldOnlyTheExamplesAndWhatTheyPullInSitsInSupport() throws IOException {
+        Set<Path> aliased = Catalog.aliases().values().stream()
+                .map(alias -> alias.script().normalize())
+                .collect(Collectors.toSet());
+        List<Path> misplaced = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Kit.DIR.resolve("snippets"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                boolean inSupport = file.getParent().getFileName().toString().equals("support");
+                if (inSupport == aliased.contains(file.normalize())) {
+                    misplaced.add(Kit.DIR.relativize(file));
+                }
+            }
+        }
+        assertTrue(misplaced.isEmpty(), "a chapter folder holds only one-liners, and its support/ folder only what"
+                + " they pull in (//SOURCES); misplaced: " + misplaced);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyOneLinerOpensWithTheSameHeader() {
+        return Catalog.aliases().values().stream()
+                .filter(alias -> SNIPPET_ALIAS.matcher(alias.name()).matches())
+                .map(alias -> DynamicTest.dynamicTest(alias.name(), () -> {
+                    List<String> head = Files.readString(alias.script()).lines().limit(40).toList();
+                    assertEquals("///usr/bin/env jbang \"$0\" \"$@\" ; exit $?", head.get(0),
+                            alias.scriptRef() + ": line 1 lets the script run as ./" + alias.script().getFileName());
+                    assertTrue(head.stream().anyMatch(line -> line.startsWith("// Run:")), alias.scriptRef()
+                            + " must say how to run it (// Run:)");
+                    assertTrue(head.stream().anyMatch(line -> line.startsWith("// You will see")), alias.scriptRef()
+                            + " must say what you will see (// You will see)");
+                }));
+    }
 }

@@ -3,6 +3,9 @@ package kit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +31,16 @@ import org.junit.jupiter.api.TestInstance;
 class NotebooksTest {
     private static final List<String> NOTEBOOKS = List.of("1-threading", "2-thread-safety", "3-publish-subscribe");
     private static final String KERNEL_JAR = "rapaio-jupyter-kernel";
+    private static final String CHART = "[image/png 720x380]";
+    /** Lines of code in a cell, blank lines, comments and imports not counted; cells are steps, not listings. */
+    private static final int MAX_CODE_LINES = 30;
+    /**
+     * Cells that may be longer: a reference solution shown whole (its size is the exercise's; shown in parts it
+     * would not compile) and a grading cell (it holds the learner's whole class).
+     */
+    private static final Pattern WHOLE_CLASS_CELL = Pattern.compile("(solution|grade)-.*");
+    private static final Pattern DECLARATION = Pattern.compile(
+            "^(%load |((public|private|final|abstract|sealed|static)\\s+)*(class|record|interface|enum)\\s)");
 
     private Path executed;
     private Kit.Run execution;
@@ -40,7 +53,7 @@ class NotebooksTest {
         List<String> command = new ArrayList<>(List.of("tools/notebooks/execute", "--output-dir", executed.toString()));
         NOTEBOOKS.forEach(name -> command.add("notebooks/" + name + ".ipynb"));
         long start = System.nanoTime();
-        execution = Kit.run(Kit.DIR, Duration.ofMinutes(6), command);
+        execution = Kit.run(Kit.DIR, Duration.ofMinutes(10), command); // ~5 min on a loaded 2-core machine
         System.out.printf("[NotebooksTest] executed %d notebooks in %.1f s%n", NOTEBOOKS.size(),
                 (System.nanoTime() - start) / 1e9);
         execution.stderr().lines().filter(line -> line.startsWith("[notebooks]")).forEach(System.out::println);
@@ -84,8 +97,12 @@ class NotebooksTest {
                 cells.get("virtual-threads"));
 
         assertTrue(cells.get("scale-out").contains("processed exactly once: true"), cells.get("scale-out"));
+        assertEquals(List.of(1L, 2L, 3L), numbers(cells.get("scale-out"), "(?m)^(\\d) instance\\(s\\):$"),
+                "rounds of 1, 2 and 3 consumers: " + cells.get("scale-out"));
+        assertTrue(cells.get("scale-out").contains(CHART), cells.get("scale-out"));
         assertTrue(cells.get("data-exporter").contains("every record received exactly once: true"),
                 cells.get("data-exporter"));
+        assertTrue(cells.get("data-exporter").contains(CHART), cells.get("data-exporter"));
         assertTrue(cells.get("async-file-io").contains("read done: false, bytes in the buffer: 0"),
                 cells.get("async-file-io"));
         assertTrue(cells.get("async-file-io").contains("content read back equals written: true"),
@@ -102,7 +119,9 @@ class NotebooksTest {
         List<Long> lostUntilLost = numbers(cells.get("until-lost"), "lost=(\\d+)");
         assertEquals(1, lostUntilLost.size(), cells.get("until-lost"));
         assertTrue(lostUntilLost.get(0) > 0, "8 threads lost no update in 30 runs: " + cells.get("until-lost"));
-        assertTrue(cells.get("lost-updates").contains("[image/png 640x360]"), cells.get("lost-updates"));
+        assertTrue(cells.get("lost-updates").contains(CHART), cells.get("lost-updates"));
+        assertEquals(1, numbers(cells.get("first-race"), "expected 2000000 counted (\\d+)").size(),
+                cells.get("first-race"));
 
         List<Long> safeLost = numbers(cells.get("safe-counter"), "lost=(\\d+)");
         assertEquals(List.of(0L), safeLost, cells.get("safe-counter"));
@@ -111,6 +130,11 @@ class NotebooksTest {
         List<String> countedAll = Pattern.compile("counted all [\\d,]+: +(\\w+)").matcher(cells.get("java-atomics"))
                 .results().map(m -> m.group(1)).toList();
         assertEquals(List.of("true", "true", "true", "true", "true"), countedAll, cells.get("java-atomics"));
+        assertTrue(cells.get("java-atomics").contains(CHART), cells.get("java-atomics"));
+        assertTrue(cells.get("java-atomics-apis").contains("compareAndSet(1, 20)       -> false"),
+                cells.get("java-atomics-apis"));
+        assertTrue(cells.get("check-then-act").matches("(?s).*appendIfAbsent \\(one call\\) +size 10,000, distinct"
+                + " 10,000, duplicates +0.*"), cells.get("check-then-act"));
         assertTrue(cells.get("list-traps").contains("ConcurrentModificationException"), cells.get("list-traps"));
         assertTrue(cells.get("unsafe-collections").matches("(?s).*Collections.synchronizedList:.*correct.*"
                 + "ConcurrentHashMap:.*correct.*"), cells.get("unsafe-collections"));
@@ -120,20 +144,122 @@ class NotebooksTest {
     }
 
     @Test
+    void threadSafetyShowsManyReadersAtOnceInFourSafeWays() {
+        Map<String, String> cells = outputs("2-thread-safety");
+        assertEquals(4, cells.get("consistent-reads").lines().filter(line -> line.endsWith("moved it: true")).count(),
+                cells.get("consistent-reads"));
+        String reads = cells.get("shared-reads");
+        assertEquals(12, reads.lines().filter(line -> line.matches(".* [124] thread\\(s\\) +[\\d.]+ million reads/s"))
+                .count(), "4 ways x 1, 2, 4 threads: " + reads);
+        assertTrue(reads.contains(CHART), reads);
+    }
+
+    @Test
+    void gradingCellsRunTheKitsGraderAndARacyClassLosesPoints() {
+        assertLosesPoints(outputs("2-thread-safety").get("grade-counter"), "counter", 10);
+        assertLosesPoints(outputs("3-publish-subscribe").get("grade-queue"), "queue", 25);
+    }
+
+    private static void assertLosesPoints(String cell, String exercise, long full) {
+        List<Long> points = numbers(cell, "(?m)^" + exercise + ": (\\d+)/" + full + " points$");
+        assertEquals(1, points.size(), "the grader's verdict: " + cell);
+        assertTrue(points.get(0) < full, "the racy class in the cell must lose points: " + cell);
+        assertTrue(cell.contains("[FAIL]") && cell.contains("[PASS]"), "points per check, with feedback: " + cell);
+    }
+
+    /** The grading cells' helper, in JShell (the engine of every Java kernel), gives the reference solution 10/10. */
+    @Test
+    void gradingHelperGivesACorrectClassFullMarks() throws IOException {
+        Path script = Files.createTempFile("kit-grade-cell", ".jsh");
+        Files.writeString(script, """
+                /open lib/OneLiner.java
+                /open lib/Grade.java
+                Grade.exercise("counter", Files.readString(Path.of("../solutions/counter/ThreadSafeCounter.java")))
+                /exit
+                """);
+        Path jshell = Path.of(System.getProperty("java.home"), "bin", "jshell");
+        Kit.Run run = Kit.run(Kit.DIR.resolve("notebooks"), Duration.ofMinutes(4),
+                List.of(jshell.toString(), "-q", script.toString()));
+        Files.delete(script);
+        assertTrue(run.stdout().contains("counter: 10/10 points"), run.describe());
+    }
+
+    @Test
+    void cellsAreSmallStepsAndEveryOneThatDoesSomethingShowsItsResult() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (String name : NOTEBOOKS) {
+            assertEquals(0, execution.exitCode(), execution.describe());
+            JsonObject notebook = JsonParser.parseString(Files.readString(executed.resolve(name + ".ipynb")))
+                    .getAsJsonObject();
+            boolean awaitingUse = false;
+            String declared = null;
+            for (JsonElement element : notebook.getAsJsonArray("cells")) {
+                JsonObject cell = element.getAsJsonObject();
+                String source = joined(cell.get("source"));
+                String id = name + "/" + (cell.has("id") ? cell.get("id").getAsString() : "?");
+                if (cell.get("cell_type").getAsString().equals("markdown")) {
+                    if (awaitingUse && source.startsWith("## ")) {
+                        problems.add(declared + ": declares code that no cell of its section uses with a result");
+                        awaitingUse = false;
+                    }
+                    continue;
+                }
+                long codeLines = source.lines().map(String::strip)
+                        .filter(line -> !line.isEmpty() && !line.startsWith("//") && !line.startsWith("/*")
+                                && !line.startsWith("*") && !line.startsWith("import "))
+                        .count();
+                if (codeLines > MAX_CODE_LINES && !WHOLE_CLASS_CELL.matcher(cell.get("id").getAsString()).matches()) {
+                    problems.add(id + ": " + codeLines + " lines of code, more than " + MAX_CODE_LINES);
+                }
+                if (source.contains(".main(new String")) {
+                    problems.add(id + ": calls a main method; call the lesson's method with its parameters");
+                }
+                if (isDeclaration(source)) {
+                    awaitingUse |= !source.startsWith("%load");
+                    declared = awaitingUse ? id : declared;
+                } else if (cell.getAsJsonArray("outputs").isEmpty()) {
+                    problems.add(id + ": does something but shows no output");
+                } else {
+                    awaitingUse = false;
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** A cell that only declares: its first line of code declares a type, or it %loads a file. */
+    private static boolean isDeclaration(String source) {
+        return source.lines().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("//") && !line.startsWith("/*")
+                        && !line.startsWith("*") && !line.startsWith("@") && !line.startsWith("import "))
+                .findFirst().map(line -> DECLARATION.matcher(line).find()).orElse(true);
+    }
+
+    private static String joined(JsonElement source) {
+        if (source.isJsonPrimitive()) {
+            return source.getAsString();
+        }
+        StringBuilder text = new StringBuilder();
+        source.getAsJsonArray().forEach(line -> text.append(line.getAsString()));
+        return text.toString();
+    }
+
+    @Test
     void publishSubscribeDeliversInOrderAndChartsWakeUpLatency() {
         Map<String, String> cells = outputs("3-publish-subscribe");
         assertTrue(cells.get("producer-consumer").contains("delivered 1000 items in order: true"),
                 cells.get("producer-consumer"));
-        assertTrue(cells.get("producer-consumer").contains("each taken exactly once: true"),
-                cells.get("producer-consumer"));
+        assertTrue(cells.get("three-consumers").contains("each taken exactly once: true"),
+                cells.get("three-consumers"));
         assertTrue(cells.get("await-without-lock").contains("IllegalMonitorStateException"),
                 cells.get("await-without-lock"));
         String latency = cells.get("wake-up-latency");
         assertEquals(4, latency.lines().filter(line -> line.contains("median wake-up latency")).count(), latency);
-        assertTrue(latency.contains("[image/png 640x360]"), latency);
+        assertTrue(latency.contains(CHART), latency);
         assertTrue(cells.get("bounded-buffer").contains("never above capacity: true"), cells.get("bounded-buffer"));
         assertTrue(cells.get("bounded-buffer").contains("all in order: true"), cells.get("bounded-buffer"));
         assertTrue(cells.get("blocking-queue").contains("each taken exactly once: true"), cells.get("blocking-queue"));
+        assertTrue(cells.get("wait-or-give-up").contains("poll(100 ms)"), cells.get("wait-or-give-up"));
     }
 
     /** Each code cell's text output, by cell id, as tools/notebooks/Outputs.java prints it. */

@@ -138,10 +138,24 @@ class ThreadSafetySnippetsTest {
         matcher(run, "(?m)^ArrayList\\s+-\\s+-\\s+-$");
     }
 
+    @Test
+    void manyReadersShareDataSafelyInFourWaysAndEachWayIsMeasuredAt1To4Threads() {
+        Kit.Run run = succeeded("2j-shared-reads", "4", "200000");
+        List<String> ways = List.of("synchronized", "ReentrantReadWriteLock", "StampedLock optimistic read",
+                "immutable record \\+ CAS");
+        for (String way : ways) {
+            matcher(run, "(?m)^" + way + "\\s+readers saw x == y in every read while a writer moved it: true$");
+            for (int threads : new int[] {1, 2, 4}) {
+                matcher(run, "(?m)^  " + way + "\\s+" + threads + " thread\\(s\\)\\s+[\\d.]+ million reads/s$");
+            }
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({ // every snippet that takes arguments, and one that takes none (they all check it the same way)
         "2a-lost-updates, 0 10", "2b-thread-safe-counter, x y", "2d-process-file-lock, 4 -1", "2f-java-atomics, 2",
-        "2h-unsafe-collections, many 1", "2i-thread-safety-names, x"
+        "2h-unsafe-collections, many 1", "2i-thread-safety-names, x",
+        "2j-shared-reads, 4"
     })
     void badArgumentsGiveExitCode2AndOneLine(String alias, String arguments) {
         assertUsageError(alias, arguments);

@@ -85,6 +85,7 @@ class ThreadingSnippetsTest {
         Kit.Run run = succeeded("1a-scale-out-consumers", "--events", String.valueOf(events));
         assertTrue(run.stdout().contains("broker: embedded ActiveMQ Artemis at tcp://127.0.0.1:"), run::describe);
         assertTrue(run.stdout().contains("processed exactly once: true"), run::describe);
+        assertFalse(run.stderr().contains("WARNING"), "no JVM warning that reads like an error\n" + run.describe());
 
         // Rounds are separated by "<n> instance(s):"; each lists "instance k (pid P): N events".
         String[] rounds = run.stdout().split("(?m)^\\d instance\\(s\\):$");

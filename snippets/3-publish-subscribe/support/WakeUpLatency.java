@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.Consumer;
-import queue.ThreadSafeQueue;
 
 /**
  * Measures how long an item waits between put and the moment a waiting consumer has it ("wake-up latency"), and
@@ -19,24 +18,12 @@ final class WakeUpLatency {
     /** Latencies in milliseconds; with fewer than 100 items the 99th percentile is simply the slowest item. */
     record Result(String waiting, int items, double medianMillis, double p99Millis, double consumerCpuMillis) {}
 
-    /** The consumer waits on a condition (ThreadSafeQueue.take): the producer's put wakes it. */
-    static Result condition(int items) throws InterruptedException {
-        ThreadSafeQueue<Long> queue = new ThreadSafeQueue<>();
-        return measure("condition (ThreadSafeQueue)", items, queue::put, queue::take);
-    }
-
-    /** The consumer looks, and sleeps {@code pollInterval} whenever it finds nothing. */
-    static Result sleepPolling(Duration pollInterval, int items) throws InterruptedException {
-        SleepPollingQueue<Long> queue = new SleepPollingQueue<>();
-        return measure("sleep-polling, sleep " + millis(pollInterval.toNanos()) + " ms", items, queue::put,
-                () -> queue.take(pollInterval));
-    }
-
     interface Take {
         Long take() throws InterruptedException;
     }
 
-    private static Result measure(String waiting, int items, Consumer<Long> put, Take take)
+    /** Measures a consumer that takes with {@code take} while a producer puts {@code items} with {@code put}. */
+    static Result measure(String waiting, int items, Consumer<Long> put, Take take)
             throws InterruptedException {
         if (items < 1) {
             throw new IllegalArgumentException("items must be at least 1, was " + items);
@@ -67,7 +54,7 @@ final class WakeUpLatency {
                 millis(latencies[(int) Math.ceil(items * 0.99) - 1]), millis(consumerCpu[0]));
     }
 
-    private static double millis(long nanos) {
+    static double millis(long nanos) {
         return nanos / 1e6;
     }
 }

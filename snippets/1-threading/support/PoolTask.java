@@ -71,6 +71,19 @@ final class PoolTask {
     }
 
     /** "0.41, 0.12 ms (mean 0.27 ms)" for a list of durations in nanoseconds. */
+    /**
+     * Prints what the threads cost: each task's wait for its thread ({@code startup}, submit to run), the mean start
+     * of 1,000 more threads from {@code builder}, and the memory of this one JVM.
+     */
+    static void printCosts(String thread, long[] startup, Thread.Builder builder) throws InterruptedException {
+        System.out.println();
+        System.out.println("start-up cost per " + thread + " (submit to run): " + durations(startup)
+                + " - the first pays for loading classes once");
+        System.out.printf("start-up cost of 1,000 more of them: %.3f ms each%n",
+                meanStartCostMillis(builder, 1000));
+        System.out.println("resident memory of the one JVM: " + residentMegabytes() + " MB");
+    }
+
     static String durations(long[] nanos) {
         String each = Arrays.stream(nanos).mapToObj(n -> String.format("%.2f", n / 1e6))
                 .collect(Collectors.joining(", "));

@@ -1,0 +1,31 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Grades a class that a learner wrote in a notebook cell with the kit's own grader - the same checks and points as
+ * {@code ./jbang grade <exercise>}: writes the source into a fresh folder and runs
+ * {@code ./jbang grade <exercise> --dir <folder>} as a child process (needs {@link OneLiner}); its verdict, points
+ * and feedback appear in the cell. Your exercises/ folder is not touched.
+ */
+final class Grade {
+    private static final Pattern CLASS_NAME = Pattern.compile("(?m)^\\s*public\\s+(?:final\\s+)?class\\s+(\\w+)");
+
+    private Grade() {}
+
+    /** Grades {@code source}, the text of the exercise's class; the grader's report appears in the cell. */
+    static void exercise(String exercise, String source) throws IOException, InterruptedException {
+        Matcher name = CLASS_NAME.matcher(source);
+        if (!name.find()) {
+            throw new IllegalArgumentException("no `public class <Name>` in the source to grade");
+        }
+        Path folder = Files.createTempDirectory("notebook-" + exercise);
+        Files.writeString(folder.resolve(name.group(1) + ".java"), source);
+        OneLiner.Result graded = OneLiner.exec("grade", exercise, "--dir", folder.toString());
+        if (graded.exitCode() > 1) { // 0: full marks, 1: points lost; anything else: the grader could not grade
+            throw new IllegalStateException("the grader could not grade it (exit code " + graded.exitCode() + ")");
+        }
+    }
+}
