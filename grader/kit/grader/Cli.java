@@ -10,7 +10,7 @@ import java.util.Optional;
 /** The grader's command line: reads the arguments, grades, prints, writes result files, returns the exit code. */
 public final class Cli {
     static final String USAGE = "usage: ./jbang grade [<exercise>] [--solutions | --dir DIR] [--only TEXT]... "
-            + "[--hint] [--json FILE] [--classroom]";
+            + "[--hint] [--json FILE] [--classroom] [--stress]";
 
     private Cli() {}
 
@@ -51,7 +51,14 @@ public final class Cli {
                     : paths.exercises(exercise));
             console.start(exercise, paths.show(dir.resolve(exercise.fileName())));
             try {
-                ExerciseResult result = grader.grade(exercise, dir, console);
+                ExerciseResult result = stressOnly(options) ? new ExerciseResult(exercise, paths.show(dir.resolve(
+                        exercise.fileName())), List.of(), "") : grader.grade(exercise, dir, console);
+                if (options.stress) {
+                    List<CheckResult> checks = new ArrayList<>(result.checks());
+                    checks.addAll(new StressGrader(paths, options.only).grade(exercise, dir, result.problem(),
+                            console));
+                    result = new ExerciseResult(exercise, result.source(), checks, result.problem());
+                }
                 console.total(result);
                 results.add(result);
             } catch (GraderException e) {
@@ -70,6 +77,12 @@ public final class Cli {
             return 3;
         }
         return results.stream().allMatch(ExerciseResult::fullMarks) ? 0 : 1;
+    }
+
+    /** --stress with only --only texts naming stress tests ("--only jcstress"): the usual checks do not run. */
+    private static boolean stressOnly(Options options) {
+        return options.stress && !options.only.isEmpty()
+                && options.only.stream().allMatch(text -> text.startsWith(StressGrader.NAME_PREFIX));
     }
 
     private static int printHints(Console console, KitPaths paths, Exercise exercise) {
@@ -91,6 +104,7 @@ public final class Cli {
         boolean solutions;
         boolean hint;
         boolean classroom;
+        boolean stress;
         boolean help;
 
         static Options parse(String[] args) {
@@ -101,6 +115,7 @@ public final class Cli {
                     case "--solutions" -> o.solutions = true;
                     case "--hint", "--hints" -> o.hint = true;
                     case "--classroom" -> o.classroom = true;
+                    case "--stress" -> o.stress = true;
                     case "-h", "--help" -> o.help = true;
                     case "--dir" -> o.dir = Optional.of(Path.of(value(args, ++i, arg)).toAbsolutePath());
                     case "--json" -> o.json = Optional.of(Path.of(value(args, ++i, arg)));
