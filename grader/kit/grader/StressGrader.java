@@ -41,8 +41,10 @@ final class StressGrader {
         List<StressTestSource> runnable = new ArrayList<>();
         int cpus = Runtime.getRuntime().availableProcessors();
         for (StressTestSource test : tests) {
-            if (!problem.isEmpty()) {
-                results.add(CheckResult.failed(test.name(), test.points(), "Not run: see the problem above."));
+            if (!problem.isEmpty() || !Files.isRegularFile(sourceDir.resolve(exercise.fileName()))) {
+                results.add(CheckResult.failed(test.name(), test.points(), "Not run: " + (problem.isEmpty()
+                        ? "there is no " + paths.show(sourceDir.resolve(exercise.fileName())) + "." : "see the problem "
+                        + "above.")));
             } else if (test.threads() > cpus) {
                 results.add(CheckResult.skipped(test.name(), test.points(), cpus + " CPU" + (cpus == 1 ? "" : "s")
                         + " here, this test needs " + test.threads() + ". jcstress runs each thread of a test on a "
