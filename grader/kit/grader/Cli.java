@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The grader's command line: reads the arguments, grades, prints, writes result files, returns the exit code. */
@@ -40,6 +42,12 @@ public final class Cli {
     private static int grade(Console console, KitPaths paths, Options options) {
         List<Exercise> exercises = options.exercise.map(List::of).orElse(Exercise.ALL);
         ExerciseGrader grader = new ExerciseGrader(paths, options.only);
+        StressGrader stress = new StressGrader(paths, options.only);
+        if (options.stress && exercises.size() > 1) {
+            Map<Exercise, Path> dirs = new LinkedHashMap<>();
+            exercises.forEach(exercise -> dirs.put(exercise, sourceDir(options, paths, exercise)));
+            stress.runAhead(dirs, console);
+        }
         List<ExerciseResult> results = new ArrayList<>();
         boolean graderFailed = false;
         for (int i = 0; i < exercises.size(); i++) {
@@ -47,16 +55,14 @@ public final class Cli {
             if (exercises.size() > 1) {
                 console.line("[" + (i + 1) + "/" + exercises.size() + "] " + exercise.id());
             }
-            Path dir = options.dir.orElseGet(() -> options.solutions ? paths.solutions(exercise)
-                    : paths.exercises(exercise));
+            Path dir = sourceDir(options, paths, exercise);
             console.start(exercise, paths.show(dir.resolve(exercise.fileName())));
             try {
                 ExerciseResult result = stressOnly(options) ? new ExerciseResult(exercise, paths.show(dir.resolve(
                         exercise.fileName())), List.of(), "") : grader.grade(exercise, dir, console);
                 if (options.stress) {
                     List<CheckResult> checks = new ArrayList<>(result.checks());
-                    checks.addAll(new StressGrader(paths, options.only).grade(exercise, dir, result.problem(),
-                            console));
+                    checks.addAll(stress.grade(exercise, dir, result.problem(), console));
                     result = new ExerciseResult(exercise, result.source(), checks, result.problem());
                 }
                 console.total(result);
@@ -77,6 +83,10 @@ public final class Cli {
             return 3;
         }
         return results.stream().allMatch(ExerciseResult::fullMarks) ? 0 : 1;
+    }
+
+    private static Path sourceDir(Options options, KitPaths paths, Exercise exercise) {
+        return options.dir.orElseGet(() -> options.solutions ? paths.solutions(exercise) : paths.exercises(exercise));
     }
 
     /** --stress with only --only texts naming stress tests ("--only jcstress"): the usual checks do not run. */

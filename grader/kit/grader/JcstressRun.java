@@ -39,7 +39,7 @@ final class JcstressRun {
 
     private JcstressRun() {}
 
-    static Outcome run(List<String> testClasses, Path classes, Path reportDir, Path workDir, String learnerPackage) {
+    static Outcome run(List<String> testClasses, Path classes, Path reportDir, Path workDir) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "--enable-native-access=ALL-UNNAMED", "-cp",
                 System.getProperty("java.class.path") + File.pathSeparator + classes,
@@ -60,7 +60,7 @@ final class JcstressRun {
                     finished = now;
                     lastProgress = System.nanoTime();
                 } else if (System.nanoTime() - lastProgress > TimeUnit.SECONDS.toNanos(STALL_SECONDS)) {
-                    hung = threadDump(process, learnerPackage);
+                    hung = threadDump(process);
                     process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly().waitFor();
                     break;
@@ -119,8 +119,8 @@ final class JcstressRun {
         return lines;
     }
 
-    /** The threads of jcstress's forked JVM that run a stress test or the learner's code, by jcmd Thread.print. */
-    private static String threadDump(Process jcstress, String learnerPackage) {
+    /** The threads of jcstress's forked JVM that run a stress test (and in it the learner's code): jcmd Thread.print. */
+    private static String threadDump(Process jcstress) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         StringBuilder dump = new StringBuilder();
         for (ProcessHandle fork : jcstress.descendants().toList()) {
@@ -130,7 +130,7 @@ final class JcstressRun {
                 String text = new String(print.getInputStream().readAllBytes());
                 print.waitFor(10, TimeUnit.SECONDS);
                 for (String thread : text.split("\n\n")) {
-                    if (thread.contains("kit.stress.") || thread.contains("\tat " + learnerPackage + ".")) {
+                    if (thread.contains("kit.stress.")) {
                         dump.append(thread.strip()).append("\n\n");
                     }
                 }

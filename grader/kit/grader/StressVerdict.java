@@ -15,7 +15,7 @@ final class StressVerdict {
         String machine = "On " + StressGrader.Machine.describe() + "; jcstress's report: " + reportDir
                 + "/index.html";
         return switch (report.verdict()) {
-            case "OK" -> new CheckResult(test.name(), test.points(), test.points(), true, table + "\n" + machine);
+            case "OK" -> new CheckResult(test.name(), test.points(), test.points(), true, machine + "\n" + table);
             case "FAILED" -> CheckResult.failed(test.name(), test.points(), "jcstress saw a FORBIDDEN outcome: "
                     + "results that no order of these calls can give, so the calls overlapped and broke each other "
                     + "(counts per outcome, in " + "all trials on fresh objects):\n" + table + "\n" + LEGEND + "\n"

@@ -1,5 +1,6 @@
 // BUG: compareAndSet() checks the value, releases the lock, then sets it - check-then-act, two threads can both win
 // CAUGHT-BY: act as if one at a time
+// STRESS-CAUGHT-BY: exactly one wins
 package atomicint;
 
 public final class AtomicInt {

@@ -1,5 +1,6 @@
 // BUG: appendIfAbsent checks and appends under two separate lock holds; another thread can append the same value in between
 // CAUGHT-BY: appendIfAbsent is atomic
+// STRESS-CAUGHT-BY: appendIfAbsent of one value from two threads
 package list;
 
 import java.util.ArrayList;
