@@ -130,7 +130,7 @@ final class JcstressRun {
                 String text = new String(print.getInputStream().readAllBytes());
                 print.waitFor(10, TimeUnit.SECONDS);
                 for (String thread : text.split("\n\n")) {
-                    if (thread.contains("kit.stress.")) {
+                    if (thread.contains("kit.stress.") && !thread.contains("ForkedMain")) { // actors, not jcstress's main
                         dump.append(thread.strip()).append("\n\n");
                     }
                 }

@@ -1,5 +1,6 @@
 // BUG: put never waits: the capacity is stored but not enforced, so a slow consumer lets the buffer grow without limit
 // CAUGHT-BY: put on a full buffer waits
+// STRESS-CAUGHT-BY: put on a full buffer waits for a take
 package boundedbuffer;
 
 import java.util.ArrayDeque;

@@ -68,7 +68,7 @@ class StressTest {
             assertTrue(results.contains("\"name\": \"counter: jcstress: ") && !results.contains("\"failed\""),
                     "every jcstress check in results.json, passed\n" + results);
             assertTrue(grading.stdout().contains("-- jcstress: no stress test of parallel-map"), account);
-            assertTrue(Files.isRegularFile(Kit.DIR.resolve("results/stress-counter/index.html")),
+            assertTrue(Files.isRegularFile(Kit.DIR.resolve("results/stress-all/index.html")),
                     "jcstress's HTML report is kept\n" + account);
         }
     }
