@@ -119,7 +119,7 @@ final class JcstressRun {
         return lines;
     }
 
-    /** The threads of jcstress's forked JVM that run a stress test (and in it the learner's code): jcmd Thread.print. */
+    /** The actor threads of jcstress's forked JVM (running the test and the learner's code), by jcmd Thread.print. */
     private static String threadDump(Process jcstress) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         StringBuilder dump = new StringBuilder();
@@ -130,7 +130,8 @@ final class JcstressRun {
                 String text = new String(print.getInputStream().readAllBytes());
                 print.waitFor(10, TimeUnit.SECONDS);
                 for (String thread : text.split("\n\n")) {
-                    if (thread.contains("kit.stress.") && !thread.contains("ForkedMain")) { // actors, not jcstress's main
+                    boolean actor = thread.contains("kit.stress.") && !thread.contains("ForkedMain");
+                    if (actor) {
                         dump.append(thread.strip()).append("\n\n");
                     }
                 }

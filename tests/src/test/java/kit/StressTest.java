@@ -62,7 +62,8 @@ class StressTest {
                     json.toString());
             String account = "run " + run + " of " + RUNS + "\n" + grading.describe();
             assertEquals(0, grading.exitCode(), account);
-            assertEquals((int) stressTestCount(), lines(grading, "PASS").size(), "every jcstress check passes\n" + account);
+            assertEquals((int) stressTestCount(), lines(grading, "PASS").size(),
+                    "every jcstress check passes\n" + account);
             assertTrue(lines(grading, "FAIL").isEmpty() && lines(grading, "SKIP").isEmpty(), account);
             String results = Files.readString(json);
             assertTrue(results.contains("\"name\": \"counter: jcstress: ") && !results.contains("\"failed\""),
