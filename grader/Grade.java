@@ -3,6 +3,7 @@
 //DEPS org.junit.platform:junit-platform-launcher:1.14.1
 //DEPS org.junit.jupiter:junit-jupiter:5.14.1
 //DEPS org.jetbrains.lincheck:lincheck:3.7
+//DEPS org.openjdk.jcstress:jcstress-core:0.16
 //SOURCES kit/grader/*.java
 //MAIN Grade
 //CDS

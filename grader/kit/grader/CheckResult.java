@@ -10,4 +10,16 @@ public record CheckResult(String name, int score, int maxScore, boolean passed, 
     static CheckResult failed(String name, int points, String output) {
         return new CheckResult(name, 0, points, false, output);
     }
+
+    /** A check that could not run here (e.g. a jcstress test with more threads than this machine has CPUs). */
+    static CheckResult skipped(String name, int points, String why) {
+        return new CheckResult(name, 0, points, false, SKIPPED + why);
+    }
+
+    private static final String SKIPPED = "skipped: ";
+
+    /** Skipped checks earn no points, like failed ones, but the console marks them SKIP, not FAIL. */
+    boolean skipped() {
+        return !passed && output.startsWith(SKIPPED);
+    }
 }

@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The grader's command line: reads the arguments, grades, prints, writes result files, returns the exit code. */
 public final class Cli {
     static final String USAGE = "usage: ./jbang grade [<exercise>] [--solutions | --dir DIR] [--only TEXT]... "
-            + "[--hint] [--json FILE] [--classroom]";
+            + "[--hint] [--json FILE] [--classroom] [--stress]";
 
     private Cli() {}
 
@@ -46,6 +48,12 @@ public final class Cli {
         ExerciseGrader grader = new ExerciseGrader(paths, options.only);
         Optional<Progress> progress = options.dir.isEmpty() && !options.solutions ? Optional.of(Progress.load(paths))
                 : Optional.empty(); // only gradings of the learner's own files count as progress
+        StressGrader stress = new StressGrader(paths, options.only);
+        if (options.stress && exercises.size() > 1) {
+            Map<Exercise, Path> dirs = new LinkedHashMap<>();
+            exercises.forEach(exercise -> dirs.put(exercise, sourceDir(options, paths, exercise)));
+            stress.runAhead(dirs, console);
+        }
         List<ExerciseResult> results = new ArrayList<>();
         boolean graderFailed = false;
         for (int i = 0; i < exercises.size(); i++) {
@@ -53,14 +61,20 @@ public final class Cli {
             if (exercises.size() > 1) {
                 console.line("[" + (i + 1) + "/" + exercises.size() + "] " + exercise.id());
             }
-            Path dir = options.dir.orElseGet(() -> options.solutions ? paths.solutions(exercise)
-                    : paths.exercises(exercise));
+            Path dir = sourceDir(options, paths, exercise);
             console.start(exercise, paths.show(dir.resolve(exercise.fileName())));
             try {
-                ExerciseResult result = grader.grade(exercise, dir, console);
-                console.total(result);
-                results.add(result);
-                progress.ifPresent(p -> p.record(result, options.only.isEmpty()));
+                ExerciseResult result = stressOnly(options) ? new ExerciseResult(exercise, paths.show(dir.resolve(
+                        exercise.fileName())), List.of(), "") : grader.grade(exercise, dir, console);
+                if (options.stress) {
+                    List<CheckResult> checks = new ArrayList<>(result.checks());
+                    checks.addAll(stress.grade(exercise, dir, result.problem(), console));
+                    result = new ExerciseResult(exercise, result.source(), checks, result.problem());
+                }
+                ExerciseResult graded = result;
+                console.total(graded);
+                results.add(graded);
+                progress.ifPresent(p -> p.record(graded, options.only.isEmpty()));
             } catch (GraderException e) {
                 console.line("grader error: " + e.getMessage() + "\n");
                 graderFailed = true;
@@ -78,6 +92,16 @@ public final class Cli {
             return 3;
         }
         return results.stream().allMatch(ExerciseResult::fullMarks) ? 0 : 1;
+    }
+
+    private static Path sourceDir(Options options, KitPaths paths, Exercise exercise) {
+        return options.dir.orElseGet(() -> options.solutions ? paths.solutions(exercise) : paths.exercises(exercise));
+    }
+
+    /** --stress with only --only texts naming stress tests ("--only jcstress"): the usual checks do not run. */
+    private static boolean stressOnly(Options options) {
+        return options.stress && !options.only.isEmpty()
+                && options.only.stream().allMatch(text -> text.startsWith(StressGrader.NAME_PREFIX));
     }
 
     private static int printHints(Console console, KitPaths paths, Exercise exercise) {
@@ -99,6 +123,7 @@ public final class Cli {
         boolean solutions;
         boolean hint;
         boolean classroom;
+        boolean stress;
         boolean help;
 
         static Options parse(String[] args) {
@@ -109,6 +134,7 @@ public final class Cli {
                     case "--solutions" -> o.solutions = true;
                     case "--hint", "--hints" -> o.hint = true;
                     case "--classroom" -> o.classroom = true;
+                    case "--stress" -> o.stress = true;
                     case "-h", "--help" -> o.help = true;
                     case "--dir" -> o.dir = Optional.of(Path.of(value(args, ++i, arg)).toAbsolutePath());
                     case "--json" -> o.json = Optional.of(Path.of(value(args, ++i, arg)));

@@ -27,11 +27,16 @@ final class Console implements ExerciseGrader.Listener {
 
     @Override
     public void result(CheckResult result) {
-        out.printf("[%s] %d/%d %s%n", result.passed() ? "PASS" : "FAIL", result.score(), result.maxScore(),
+        out.printf("[%s] %d/%d %s%n", result.passed() ? "PASS" : result.skipped() ? "SKIP" : "FAIL", result.score(), result.maxScore(),
                 result.name());
         if (!result.passed() && !result.output().isBlank()) {
             out.println(indent(result.output(), INDENT));
         }
+    }
+
+    /** Text under a check's line, indented like a failure's explanation (e.g. a passed jcstress test's table). */
+    void detail(String text) {
+        out.println(indent(text, INDENT));
     }
 
     void total(ExerciseResult result) {

@@ -22,6 +22,19 @@ final class JavaCompiler {
 
     /** Empty when it compiled; otherwise one readable block per error. */
     static List<Error> compile(List<Path> sources, Path outputDir, String classpath, KitPaths paths) {
+        return compile(sources, outputDir, classpath, paths, "-proc:none");
+    }
+
+    /**
+     * Like {@link #compile}, but runs the annotation processors found on the classpath (jcstress generates its test
+     * harness with one; JDK 23+ runs processors only when asked with -proc:full).
+     */
+    static List<Error> compileWithProcessors(List<Path> sources, Path outputDir, String classpath, KitPaths paths) {
+        return compile(sources, outputDir, classpath, paths, "-proc:full");
+    }
+
+    private static List<Error> compile(List<Path> sources, Path outputDir, String classpath, KitPaths paths,
+            String processing) {
         javax.tools.JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new GraderException("the grader needs a JDK (with javac), not only a JRE: " + System.getProperty(
@@ -29,7 +42,7 @@ final class JavaCompiler {
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            List<String> options = List.of("-d", outputDir.toString(), "-classpath", classpath, "-proc:none",
+            List<String> options = List.of("-d", outputDir.toString(), "-classpath", classpath, processing,
                     "-encoding", "UTF-8", "-nowarn", "-Xlint:none");
             boolean ok = javac.getTask(null, files, diagnostics, options, null,
                     files.getJavaFileObjectsFromPaths(sources)).call();
