@@ -33,7 +33,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 public final class CheckRunner implements TestExecutionListener {
     private static final int MAX_PRINTED_LINES = 20;
-    private static final int MAX_THREADS_OF_CODE = 100;
+    private static final int MAX_THREADS_OF_CODE = 16;
     private static final long WATCH_MILLIS = 200;
     private static final long CROWDED_MILLIS = 1000;
 
@@ -188,8 +188,8 @@ public final class CheckRunner implements TestExecutionListener {
 
     /**
      * Stops the running check (a report, then this JVM halts) when it runs past its time limit, when the heap is
-     * full, or when the learner's code keeps more than {@link #MAX_THREADS_OF_CODE} threads of its own running (a
-     * thread started per object: they would starve the check of CPU until its time limit).
+     * full, or when the learner's code keeps more than {@link #MAX_THREADS_OF_CODE} threads of its own running for a
+     * second (a thread started per object: they would starve the check of CPU until its time limit).
      */
     private void watch() {
         int crowded = 0;
@@ -206,7 +206,7 @@ public final class CheckRunner implements TestExecutionListener {
                 stop(key, HeapWatch.explanation());
             } else if (crowded * WATCH_MILLIS >= CROWDED_MILLIS) {
                 stop(key, "Stopped: your code started " + threads + " threads of its own that are all still "
-                        + "running (the check itself started none of them). A thread started in a constructor or on "
+                        + "running (the check started none of them). A thread started in a constructor or on "
                         + "every call, and never ended, takes the CPU from everything else. What the threads were "
                         + "doing:\n" + ThreadReport.describe(learnerPackage));
             } else if (System.nanoTime() - startedNanos > TimeUnit.SECONDS.toNanos(limits.get(key))) {
@@ -222,9 +222,10 @@ public final class CheckRunner implements TestExecutionListener {
         Runtime.getRuntime().halt(0);
     }
 
-    /** Live threads that the learner's code started: the outermost frame that is not the JDK's is the learner's. */
+    /** Running threads that the learner's code started: the outermost frame that is not the JDK's is the learner's. */
     private long threadsOfCode() {
-        return Thread.getAllStackTraces().values().stream().filter(stack -> {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getState() == Thread.State.RUNNABLE).map(Map.Entry::getValue).filter(stack -> {
             for (int depth = stack.length - 1; depth >= 0; depth--) {
                 String type = stack[depth].getClassName();
                 if (!(type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun."))) {

@@ -40,25 +40,24 @@ public final class ThreadReport {
             text.append("DEADLOCK: ").append(String.join(", ", names))
                     .append(" each wait for a lock that another of them holds - none of them can ever go on.\n");
         }
-        Map<String, List<String>> alike = new LinkedHashMap<>(); // what threads do -> the threads doing it
+        Map<String, List<ThreadInfo>> alike = new LinkedHashMap<>(); // what threads do -> the threads doing it
         for (ThreadInfo info : infos) {
             if (info != null && isRelevant(info, learnerPackage)) {
-                alike.computeIfAbsent(state(info) + "\n" + stack(info, learnerPackage), k -> new ArrayList<>())
-                        .add('"' + info.getThreadName() + '"');
+                alike.computeIfAbsent(doing(info, learnerPackage), k -> new ArrayList<>()).add(info);
             }
         }
         int shown = 0;
-        for (Map.Entry<String, List<String>> group : alike.entrySet()) {
+        for (List<ThreadInfo> group : alike.values()) {
             if (shown++ == MAX_GROUPS_SHOWN) {
                 int more = alike.values().stream().skip(MAX_GROUPS_SHOWN).mapToInt(List::size).sum();
                 text.append("... and ").append(more).append(" more threads doing other things\n");
                 break;
             }
-            List<String> names = group.getValue();
+            List<String> names = group.stream().map(info -> '"' + info.getThreadName() + '"').toList();
             text.append(names.size() == 1 ? names.get(0) : names.size() + " threads like this one ("
                     + String.join(", ", names.subList(0, Math.min(names.size(), MAX_NAMES_SHOWN)))
                     + (names.size() > MAX_NAMES_SHOWN ? ", ..." : "") + "):");
-            text.append(' ').append(group.getKey());
+            text.append(' ').append(state(group.get(0))).append('\n').append(stack(group.get(0), learnerPackage));
         }
         return text.isEmpty() ? "(no thread is running your code)\n" : text.toString();
     }
@@ -70,6 +69,13 @@ public final class ThreadReport {
 
     private static boolean isLearners(StackTraceElement frame, String learnerPackage) {
         return frame.getClassName().startsWith(learnerPackage + ".");
+    }
+
+    /** What a thread is doing, for grouping alike threads: its state and the learner's methods it is in. */
+    private static String doing(ThreadInfo info, String learnerPackage) {
+        return state(info) + Arrays.stream(info.getStackTrace())
+                .filter(f -> isLearners(f, learnerPackage) && !f.getClassName().contains("$$Lambda"))
+                .map(f -> " " + f.getClassName() + "." + f.getMethodName()).reduce("", String::concat);
     }
 
     /** Where a thread is: its top frame and the learner's frames, the monitors and locks it holds. */
