@@ -192,6 +192,8 @@ class GraderTest {
         String account = g.run().describe();
         assertEquals(1, g.run().exitCode(), account);
         String out = g.run().stdout();
+        assertTrue(out.contains("the calls never finished: a deadlock") && out.contains("value(): <hung>")
+                && out.contains("increment(): <hung>"), "model checking finds it on every run\n" + account);
         assertTrue(out.contains("DEADLOCK: "), account);
         assertTrue(out.contains("is BLOCKED, waiting to enter synchronized on java.lang.Object@")
                 && out.contains("held by \""), "who waits for what, held by whom\n" + account);
