@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 @JvmOptions("-XX:TieredStopAtLevel=1")
 @Param(name = "amount", gen = IntGen.class, conf = "1:2")
 @Param(name = "value", gen = IntGen.class, conf = "0:2")
+@kit.grader.SharedJvm // one JVM for the exercise's model checks and one-thread checks
 public class AtomicIntModelChecks {
     private static final int SCENARIOS = 25; // five operations: enough random scenarios to pair every two of them
 

@@ -20,6 +20,7 @@ import kit.grader.Threads;
  * threads all end up waiting for each other is reported as hung. This does not depend on the CPU count.
  */
 @JvmOptions("-XX:TieredStopAtLevel=1") // Lincheck starts faster without C2; nothing here needs C2
+@kit.grader.SharedJvm // one JVM for the exercise's model checks and one-thread checks
 class BufferSharedByThreadsTest {
     /** Each bug below shows within the first 100 interleavings of its scenario; more only costs time. */
     private static final int INTERLEAVINGS = 200;

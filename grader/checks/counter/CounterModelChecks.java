@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * that every outcome could also have come from running the calls one at a time. Deterministic, on any CPU count.
  */
 @JvmOptions("-XX:TieredStopAtLevel=1")
+@kit.grader.SharedJvm // one JVM for the exercise's model checks and one-thread checks
 public class CounterModelChecks {
     private final ThreadSafeCounter counter = new ThreadSafeCounter();
 

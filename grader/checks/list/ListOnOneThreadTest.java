@@ -12,6 +12,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** What the list must do before threads come in: behave like an ordinary list on one thread. */
+@kit.grader.JvmOptions("-XX:TieredStopAtLevel=1") // one thread: nothing here needs C2
+@kit.grader.SharedJvm // one JVM for the exercise's model checks and one-thread checks
 class ListOnOneThreadTest {
 
     @Test

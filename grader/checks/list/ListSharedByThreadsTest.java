@@ -16,6 +16,7 @@ import kit.grader.Interleavings;
  * had one after another. Lincheck's model checker tries the interleavings and prints the first that breaks this.
  */
 @JvmOptions("-XX:TieredStopAtLevel=1") // Lincheck starts faster without C2; nothing here needs C2
+@kit.grader.SharedJvm // one JVM for the exercise's model checks and one-thread checks
 class ListSharedByThreadsTest {
     /** Each bug below shows within the first 40 interleavings of its scenario; more only costs time. */
     private static final int INTERLEAVINGS = 50;

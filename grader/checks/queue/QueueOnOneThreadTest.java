@@ -18,6 +18,8 @@ import kit.grader.BlockingCall;
 
 /** The queue's contract with no other thread around (every call on its own thread, so a hang is caught). */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@kit.grader.JvmOptions("-XX:TieredStopAtLevel=1") // one thread: nothing here needs C2
+@kit.grader.SharedJvm // one JVM for the exercise's model checks and one-thread checks
 class QueueOnOneThreadTest {
 
     @Test

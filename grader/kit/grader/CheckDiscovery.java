@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,13 @@ import org.junit.jupiter.api.Test;
 final class CheckDiscovery {
     private CheckDiscovery() {}
 
-    /** A check class: its checks run together in one JVM of their own, started with {@code jvmOptions}. */
-    record CheckClass(List<Check> checks, List<String> jvmOptions) {
+    /** A check class: its checks, the options of the JVM that runs them, and whether that JVM may be shared. */
+    record CheckClass(List<Check> checks, List<String> jvmOptions, boolean sharesJvm) {
+        /** This class with only the checks whose names {@code selected} accepts. */
+        CheckClass only(Predicate<String> selected) {
+            return new CheckClass(checks.stream().filter(c -> selected.test(c.name())).toList(), jvmOptions, sharesJvm);
+        }
+
         String simpleName() {
             String name = checks.get(0).className();
             return name.substring(name.lastIndexOf('.') + 1);
@@ -43,7 +49,8 @@ final class CheckDiscovery {
                 List<Check> checks = checksOf(type);
                 JvmOptions options = type.getAnnotation(JvmOptions.class);
                 if (!checks.isEmpty()) {
-                    groups.add(new CheckClass(checks, options == null ? List.of() : List.of(options.value())));
+                    groups.add(new CheckClass(checks, options == null ? List.of() : List.of(options.value()),
+                            type.isAnnotationPresent(SharedJvm.class)));
                 }
             }
         } catch (IOException e) {

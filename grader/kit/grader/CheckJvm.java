@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Runs checks in a child JVM ({@link CheckRunner}) and turns its events into results. When the child ends in the
@@ -20,23 +20,30 @@ import java.util.function.Consumer;
  * leftover threads), that check is recorded and a new child runs the checks that remain.
  */
 final class CheckJvm {
-    /** Flags of the checking JVM. Lock coarsening off: it can make a split read-modify-write atomic by accident. */
-    private static final List<String> JVM_FLAGS = List.of("-XX:+EnableDynamicAgentLoading", "-XX:-EliminateLocks",
-            "-Xshare:auto", "-XX:+UseSerialGC", "-Djava.awt.headless=true");
+    /** The checking JVM's heap limit: code that allocates without end fails soon, with a clear message. */
+    static final int HEAP_LIMIT_MB = 512;
+    /**
+     * Flags of the checking JVM. Lock coarsening off: it can make a split read-modify-write atomic by accident.
+     * The heap limit makes code that allocates without end fail in seconds, and {@link CheckRunner} names it.
+     */
+    static final List<String> JVM_FLAGS = List.of("-XX:+EnableDynamicAgentLoading", "-XX:-EliminateLocks",
+            "-XX:+UseSerialGC", "-Xmx" + HEAP_LIMIT_MB + "m", "-Djava.awt.headless=true");
     private static final long SAFETY_MARGIN_SECONDS = 30;
 
     private final Path classesDir;
     private final Path workDir;
     private final String learnerPackage;
+    private final CheckJvmLaunch launch;
 
-    CheckJvm(Path classesDir, Path workDir, String learnerPackage) {
+    CheckJvm(Path classesDir, Path workDir, String learnerPackage, CheckJvmLaunch launch) {
         this.classesDir = classesDir;
         this.workDir = workDir;
         this.learnerPackage = learnerPackage;
+        this.launch = launch;
     }
 
-    /** Runs {@code checks} (one check class), reporting each result to {@code onResult} as soon as it is known. */
-    void run(List<Check> checks, List<String> jvmOptions, Consumer<CheckResult> onResult) {
+    /** Runs {@code checks} (one JVM's worth), reporting each result to {@code onResult} as soon as it is known. */
+    void run(List<Check> checks, List<String> jvmOptions, BiConsumer<Check, CheckResult> onResult) {
         Map<String, Check> remaining = new LinkedHashMap<>();
         checks.forEach(c -> remaining.put(c.key(), c));
         for (int attempt = 1; !remaining.isEmpty(); attempt++) {
@@ -44,22 +51,23 @@ final class CheckJvm {
             runOnce(remaining, jvmOptions, onResult, attempt);
             if (remaining.size() == before) { // the child made no progress: do not loop
                 String why = "The grader could not run this check (its JVM ended before starting it).";
-                remaining.values().forEach(c -> onResult.accept(CheckResult.failed(c.name(), c.points(), why)));
+                remaining.values().forEach(c -> onResult.accept(c, CheckResult.failed(c.name(), c.points(), why)));
                 remaining.clear();
             }
         }
     }
 
-    private void runOnce(Map<String, Check> remaining, List<String> jvmOptions, Consumer<CheckResult> onResult,
+    private void runOnce(Map<String, Check> remaining, List<String> jvmOptions, BiConsumer<Check, CheckResult> onResult,
             int attempt) {
-        Path events = workDir.resolve("events-" + System.nanoTime() + ".txt");
+        Path events = launch.writableFile(workDir.resolve("events-" + attempt + "-" + System.nanoTime() + ".txt"));
         Path log = workDir.resolve("jvm-" + attempt + "-" + System.nanoTime() + ".log");
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(launch.commandPrefix());
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
+        command.addAll(launch.archiveFlags());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path") + File.pathSeparator + classesDir);
+        command.add(launch.classPath() + File.pathSeparator + classesDir);
         command.add(CheckRunner.class.getName());
         command.add(events.toString());
         command.add(learnerPackage);
@@ -89,7 +97,7 @@ final class CheckJvm {
             for (String key : started) {
                 if (remaining.containsKey(key)) {
                     Check check = remaining.remove(key);
-                    onResult.accept(CheckResult.failed(check.name(), check.points(),
+                    onResult.accept(check, CheckResult.failed(check.name(), check.points(),
                             killed ? "The check did not finish within " + budgetSeconds + " s and the grader had "
                                     + "to kill it: your code hangs (deadlock, endless loop, or a wait that is "
                                     + "never signalled)."
@@ -105,7 +113,7 @@ final class CheckJvm {
     }
 
     private static int consume(Path events, int seen, Map<String, Check> remaining, Set<String> started,
-            Consumer<CheckResult> onResult) {
+            BiConsumer<Check, CheckResult> onResult) {
         List<EventLog.Event> all = EventLog.read(events);
         for (EventLog.Event event : all.subList(seen, all.size())) {
             Check check = remaining.get(event.key());
@@ -113,7 +121,7 @@ final class CheckJvm {
                 started.add(event.key());
             } else if (check != null) {
                 remaining.remove(event.key());
-                onResult.accept(event.type() == EventLog.Type.PASS
+                onResult.accept(check, event.type() == EventLog.Type.PASS
                         ? CheckResult.passed(check.name(), check.points())
                         : CheckResult.failed(check.name(), check.points(), event.message()));
             }

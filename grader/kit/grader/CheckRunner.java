@@ -24,7 +24,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 /**
  * The main class of the checking JVM that the grader starts: runs the given checks with the JUnit Platform and
  * reports each to the {@link EventLog}. It guards the grader against the learner's code: a watchdog reports a
- * check that runs past its time limit (with a thread dump) and halts this JVM; a shutdown hook reports a
+ * check that runs past its time limit (with a thread dump), fills the heap, or drowns in threads the learner's code
+ * started, and halts this JVM; a shutdown hook reports a
  * {@code System.exit} from the learner's code; and when threads the learner's code started are still running after
  * a check, it halts so that the grader starts a fresh JVM for the remaining checks.
  *
@@ -32,14 +33,20 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 public final class CheckRunner implements TestExecutionListener {
     private static final int MAX_PRINTED_LINES = 20;
+    private static final int MAX_THREADS_OF_CODE = 16;
+    private static final long WATCH_MILLIS = 200;
+    private static final long CROWDED_MILLIS = 1000;
 
     private final EventLog events;
     private final String learnerPackage;
     private final Map<String, Integer> limits;
     private final List<String> finished = new ArrayList<>();
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final HeapWatch heap = new HeapWatch();
+    private List<String> running = List.of();
     private volatile String current;
     private volatile long startedNanos;
+    private volatile long heapFullAtStart;
 
     private CheckRunner(EventLog events, String learnerPackage, Map<String, Integer> limits) {
         this.events = events;
@@ -66,19 +73,34 @@ public final class CheckRunner implements TestExecutionListener {
         Thread watchdog = new Thread(this::watch, "grader-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(limits.keySet().stream().map(key -> selectMethod(key)).toList())
-                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
-                .build();
         Launcher launcher = LauncherFactory.create();
-        try {
-            launcher.execute(request, this);
-        } catch (Throwable e) { // an Error JUnit does not contain, e.g. OutOfMemoryError
-            String key = current;
-            if (key != null) {
-                events.write(EventLog.Type.FAIL, key, FailureText.of(e, learnerPackage));
+        Map<String, List<String>> byClass = new LinkedHashMap<>();
+        limits.keySet().forEach(key -> byClass.computeIfAbsent(key.substring(0, key.indexOf('#')),
+                c -> new ArrayList<>()).add(key));
+        for (List<String> keys : byClass.values()) { // one class after another, in the order given
+            running = keys;
+            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(keys.stream().map(key -> selectMethod(key)).toList())
+                    .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                    .build();
+            try {
+                launcher.execute(request, this);
+            } catch (Throwable e) { // an Error JUnit does not contain, e.g. OutOfMemoryError
+                String key = current;
+                if (key != null) {
+                    events.write(EventLog.Type.FAIL, key, failureText(e));
+                }
+                return;
             }
         }
+    }
+
+    /** What the learner reads about a failure: running out of memory comes first, whatever it made fail. */
+    private String failureText(Throwable failure) {
+        if (HeapWatch.isOutOfMemory(failure) || heap.fullCount() > heapFullAtStart) {
+            return HeapWatch.explanation() + "\n" + FailureText.of(failure, learnerPackage);
+        }
+        return FailureText.of(failure, learnerPackage);
     }
 
     @Override
@@ -87,6 +109,7 @@ public final class CheckRunner implements TestExecutionListener {
         if (key != null) {
             printed.reset();
             startedNanos = System.nanoTime();
+            heapFullAtStart = heap.fullCount();
             current = key;
             events.write(EventLog.Type.START, key, "");
         }
@@ -114,7 +137,7 @@ public final class CheckRunner implements TestExecutionListener {
         if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
             events.write(EventLog.Type.PASS, key, "");
         } else {
-            String text = result.getThrowable().map(t -> FailureText.of(t, learnerPackage)).orElse("failed");
+            String text = result.getThrowable().map(this::failureText).orElse("failed");
             events.write(EventLog.Type.FAIL, key, text + printedByCode());
         }
         if (learnersThreadsStillRun()) {
@@ -123,8 +146,8 @@ public final class CheckRunner implements TestExecutionListener {
     }
 
     private void failUnfinished(TestExecutionResult result) {
-        String text = result.getThrowable().map(t -> FailureText.of(t, learnerPackage)).orElse("failed");
-        for (String key : limits.keySet()) {
+        String text = result.getThrowable().map(this::failureText).orElse("failed");
+        for (String key : running) {
             if (!finished.contains(key)) {
                 finished.add(key);
                 events.write(EventLog.Type.FAIL, key, "The checks could not start: " + text);
@@ -163,18 +186,54 @@ public final class CheckRunner implements TestExecutionListener {
         return true;
     }
 
+    /**
+     * Stops the running check (a report, then this JVM halts) when it runs past its time limit, when the heap is
+     * full, or when the learner's code keeps more than {@link #MAX_THREADS_OF_CODE} threads of its own running for a
+     * second (a thread started per object: they would starve the check of CPU until its time limit).
+     */
     private void watch() {
+        int crowded = 0;
         while (true) {
-            sleep(200);
+            sleep(WATCH_MILLIS);
             String key = current;
-            if (key != null && System.nanoTime() - startedNanos > TimeUnit.SECONDS.toNanos(limits.get(key))) {
-                events.write(EventLog.Type.FAIL, key, "Stopped after " + limits.get(key) + " s: the check did not "
-                        + "finish, so your code hangs - a deadlock, a wait that is never signalled, or an endless "
-                        + "loop. What each thread was doing:\n" + ThreadReport.describe(learnerPackage)
-                        + printedByCode());
-                Runtime.getRuntime().halt(0);
+            if (key == null) {
+                crowded = 0;
+                continue;
+            }
+            long threads = threadsOfCode();
+            crowded = threads > MAX_THREADS_OF_CODE ? crowded + 1 : 0;
+            if (heap.fullCount() > heapFullAtStart) {
+                stop(key, HeapWatch.explanation());
+            } else if (crowded * WATCH_MILLIS >= CROWDED_MILLIS) {
+                stop(key, "Stopped: your code started " + threads + " threads of its own that are all still "
+                        + "running (the check started none of them). A thread started in a constructor or on "
+                        + "every call, and never ended, takes the CPU from everything else. What the threads were "
+                        + "doing:\n" + ThreadReport.describe(learnerPackage));
+            } else if (System.nanoTime() - startedNanos > TimeUnit.SECONDS.toNanos(limits.get(key))) {
+                stop(key, "Stopped after " + limits.get(key) + " s: the check did not finish, so your code hangs - "
+                        + "a deadlock, a wait that is never signalled, or an endless loop. What each thread was "
+                        + "doing:\n" + ThreadReport.describe(learnerPackage));
             }
         }
+    }
+
+    private void stop(String key, String why) {
+        events.write(EventLog.Type.FAIL, key, why + printedByCode());
+        Runtime.getRuntime().halt(0);
+    }
+
+    /** Running threads that the learner's code started: the outermost frame that is not the JDK's is the learner's. */
+    private long threadsOfCode() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getState() == Thread.State.RUNNABLE).map(Map.Entry::getValue).filter(stack -> {
+            for (int depth = stack.length - 1; depth >= 0; depth--) {
+                String type = stack[depth].getClassName();
+                if (!(type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun."))) {
+                    return type.startsWith(learnerPackage + ".");
+                }
+            }
+            return false;
+        }).count();
     }
 
     /** Runs as a shutdown hook: the JVM is ending although the runner did not end it, so someone called exit. */

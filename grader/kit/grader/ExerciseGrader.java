@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * Grades one exercise: reads the rule, compiles the learner's files together with the grader's own checks into a
- * temporary folder (the learner's folder is never written to), and runs each check class in its own JVM.
+ * temporary folder (the learner's folder is never written to), and runs the check classes in JVMs of their own
+ * ({@link JvmGroup}), several at once when there are CPUs for them ({@link CheckJvms}).
  * With {@code --only TEXT}, only the checks whose names contain one of the texts run (and count).
  */
 final class ExerciseGrader {
@@ -69,15 +70,15 @@ final class ExerciseGrader {
             }
             exercise.rule().filter(rule -> selected(RuleCheck.name(rule)))
                     .ifPresent(rule -> record.accept(RuleCheck.run(rule, learnerSources, paths)));
-            CheckJvm jvm = new CheckJvm(classes, workDir, exercise.packageName());
-            for (CheckDiscovery.CheckClass checkClass : CheckDiscovery.find(classes, exercise)) {
-                List<Check> checks = checkClass.checks().stream().filter(check -> selected(check.name())).toList();
-                if (!checks.isEmpty()) {
-                    long classStart = System.nanoTime();
-                    jvm.run(checks, checkClass.jvmOptions(), record);
-                    Timing.report(exercise.id() + " " + checkClass.simpleName(), classStart);
-                }
-            }
+            List<CheckDiscovery.CheckClass> checkClasses = CheckDiscovery.find(classes, exercise).stream()
+                    .map(c -> c.only(this::selected)).filter(c -> !c.checks().isEmpty()).toList();
+            CheckJvm jvm = new CheckJvm(classes, workDir, exercise.packageName(), CheckJvmLaunch.in(workDir));
+            ResultOrder inOrder = new ResultOrder(checkClasses, record);
+            CheckJvms.runAll(JvmGroup.of(checkClasses), group -> {
+                long groupStart = System.nanoTime();
+                jvm.run(group.checks(), group.jvmOptions(), inOrder::accept);
+                Timing.report(exercise.id() + " " + group.name(), groupStart);
+            });
             if (results.isEmpty()) {
                 throw new UsageException("--only " + String.join(", ", only) + ": no check of " + exercise.id()
                         + " has such a name");

@@ -7,15 +7,20 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A thread dump a learner can read: the threads that run the learner's code or a check, what each one waits for
- * and who holds it, the locks each holds, and where in the learner's code it is. Checks may use it in their
+ * and who holds it, the locks each holds, and where in the learner's code it is. Threads that are doing the same
+ * thing at the same place are shown once ("120 threads like this one"). Checks may use it in their
  * messages (e.g. after a {@code join} timed out); the grader's watchdog uses it for checks that hang.
  */
 public final class ThreadReport {
     private static final int MAX_HELD_SHOWN = 3;
+    private static final int MAX_GROUPS_SHOWN = 8;
+    private static final int MAX_NAMES_SHOWN = 3;
 
     private ThreadReport() {}
 
@@ -35,10 +40,24 @@ public final class ThreadReport {
             text.append("DEADLOCK: ").append(String.join(", ", names))
                     .append(" each wait for a lock that another of them holds - none of them can ever go on.\n");
         }
+        Map<String, List<ThreadInfo>> alike = new LinkedHashMap<>(); // what threads do -> the threads doing it
         for (ThreadInfo info : infos) {
             if (info != null && isRelevant(info, learnerPackage)) {
-                text.append(describe(info, learnerPackage));
+                alike.computeIfAbsent(doing(info, learnerPackage), k -> new ArrayList<>()).add(info);
             }
+        }
+        int shown = 0;
+        for (List<ThreadInfo> group : alike.values()) {
+            if (shown++ == MAX_GROUPS_SHOWN) {
+                int more = alike.values().stream().skip(MAX_GROUPS_SHOWN).mapToInt(List::size).sum();
+                text.append("... and ").append(more).append(" more threads doing other things\n");
+                break;
+            }
+            List<String> names = group.stream().map(info -> '"' + info.getThreadName() + '"').toList();
+            text.append(names.size() == 1 ? names.get(0) : names.size() + " threads like this one ("
+                    + String.join(", ", names.subList(0, Math.min(names.size(), MAX_NAMES_SHOWN)))
+                    + (names.size() > MAX_NAMES_SHOWN ? ", ..." : "") + "):");
+            text.append(' ').append(state(group.get(0))).append('\n').append(stack(group.get(0), learnerPackage));
         }
         return text.isEmpty() ? "(no thread is running your code)\n" : text.toString();
     }
@@ -52,8 +71,16 @@ public final class ThreadReport {
         return frame.getClassName().startsWith(learnerPackage + ".");
     }
 
-    private static String describe(ThreadInfo info, String learnerPackage) {
-        StringBuilder text = new StringBuilder("\"" + info.getThreadName() + "\" " + state(info) + "\n");
+    /** What a thread is doing, for grouping alike threads: its state and the learner's methods it is in. */
+    private static String doing(ThreadInfo info, String learnerPackage) {
+        return state(info) + Arrays.stream(info.getStackTrace())
+                .filter(f -> isLearners(f, learnerPackage) && !f.getClassName().contains("$$Lambda"))
+                .map(f -> " " + f.getClassName() + "." + f.getMethodName()).reduce("", String::concat);
+    }
+
+    /** Where a thread is: its top frame and the learner's frames, the monitors and locks it holds. */
+    private static String stack(ThreadInfo info, String learnerPackage) {
+        StringBuilder text = new StringBuilder();
         StackTraceElement[] stack = info.getStackTrace();
         boolean skipped = false;
         for (int depth = 0; depth < stack.length; depth++) {

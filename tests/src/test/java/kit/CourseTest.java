@@ -1,6 +1,7 @@
 package kit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -22,17 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 class CourseTest {
     private static final Variant BUGGY_COUNTER = Variant.read(Kit.DIR.resolve("tests/buggy/counter/unguarded-field.patch"));
     private static final Path SOLUTION_COUNTER = Kit.DIR.resolve("solutions/counter/ThreadSafeCounter.java");
+    private static final Path FORGING_COUNTER = Kit.DIR.resolve(
+            "tests/submissions/counter/writes-results-file/ThreadSafeCounter.java");
 
     @Test
     void gradescopeAutograderScoresASubmission(@TempDir Path root) throws IOException {
-        Path zip = root.resolve("autograder.zip");
-        Kit.Run build = Kit.run(Kit.DIR, Duration.ofMinutes(1),
-                List.of("course/gradescope/build-autograder", "counter", zip.toString()));
-        assertEquals(0, build.exitCode(), build::describe);
-        Path source = Files.createDirectories(root.resolve("source"));
-        Kit.Run unzip = Kit.run(source, Duration.ofMinutes(1), List.of("unzip", "-q", zip.toString()));
-        assertEquals(0, unzip.exitCode(), unzip::describe);
-
+        installAutograder(root);
         Path buggyDir = BUGGY_COUNTER.materialise(Kit.DIR, root.resolve("buggy"));
         JsonObject buggy = gradescope(root, buggyDir.resolve(BUGGY_COUNTER.targetFile()));
         assertTrue(buggy.get("score").getAsDouble() < maxScore(buggy), "a racy counter must lose points: " + buggy);
@@ -42,6 +39,22 @@ class CourseTest {
 
         JsonObject solved = gradescope(root, SOLUTION_COUNTER);
         assertEquals(maxScore(solved), solved.get("score").getAsDouble(), solved::toString);
+    }
+
+    /**
+     * The learner's code runs as an unprivileged user: a static initializer that writes its own results.json, a
+     * file beside it and a file into the kit achieves nothing, and the grader's results stand. Only the folders'
+     * permissions stop it (the test's root folder is open to everyone, as /autograder is).
+     */
+    @Test
+    void gradescopeRunsTheLearnersCodeAsAnUnprivilegedUser(@TempDir Path root) throws IOException {
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+        installAutograder(root);
+        JsonObject result = gradescope(root, FORGING_COUNTER);
+        assertFalse(Files.exists(root.resolve("results/forged-by-submission")), "the results folder was writable");
+        assertFalse(Files.exists(root.resolve("source/kit/forged-by-submission")), "the kit was writable");
+        assertTrue(result.getAsJsonArray("tests").size() > 1, "the grader's own results: " + result);
+        assertEquals(maxScore(result), result.get("score").getAsDouble(), "a correct counter: " + result);
     }
 
     @Test
@@ -71,6 +84,18 @@ class CourseTest {
         // The starter in exercises/counter is not implemented yet, so it fails.
         assertEquals("fail", result.get("status").getAsString(), result::toString);
         assertTrue(result.getAsJsonArray("tests").size() > 1, "one entry per check: " + result);
+    }
+
+    /** Builds the autograder zip for counter and unpacks it where Gradescope does: {@code root/source}. */
+    private static void installAutograder(Path root) {
+        Path zip = root.resolve("autograder.zip");
+        Kit.Run build = Kit.run(Kit.DIR, Duration.ofMinutes(1),
+                List.of("course/gradescope/build-autograder", "counter", zip.toString()));
+        assertEquals(0, build.exitCode(), build::describe);
+        Path source = root.resolve("source");
+        Kit.Run unzip = Kit.run(Kit.DIR, Duration.ofMinutes(1), List.of("unzip", "-q", zip.toString(), "-d",
+                source.toString()));
+        assertEquals(0, unzip.exitCode(), unzip::describe);
     }
 
     private static JsonObject gradescope(Path root, Path submittedFile) throws IOException {

@@ -35,13 +35,18 @@ class GraderTest {
     private static final List<String> EXERCISES = Exercises.all().stream().map(Exercises.Exercise::id).toList();
     private static final Duration TIMEOUT = Duration.ofMinutes(6);
     private static final Duration TIMEOUT_ALL = Duration.ofMinutes(20); // all the exercises, on a busy machine
+    /**
+     * A bound for grading a hostile submission, generous for a busy machine: one whose threads never end took 143 s
+     * before the grader stopped them by their number (tools/grading-timings --buggy measures each one).
+     */
+    private static final Duration HOSTILE_BOUND = Duration.ofSeconds(120);
     private static final Pattern CHECK_LINE = Pattern.compile("^\\[(PASS|FAIL)\\] (\\d+)/(\\d+) (.*)$",
             Pattern.MULTILINE);
     private static final ExecutorService GRADERS = Executors.newFixedThreadPool(2);
 
-    /** What one run of the grader printed, read back from its console lines. */
-    record Grading(Kit.Run run, Map<String, Boolean> passed, int score, int maxScore) {
-        static Grading of(Kit.Run run) {
+    /** What one run of the grader printed, read back from its console lines, and how long it took. */
+    record Grading(Kit.Run run, Map<String, Boolean> passed, int score, int maxScore, Duration took) {
+        static Grading of(Kit.Run run, Duration took) {
             Map<String, Boolean> passed = new LinkedHashMap<>();
             int score = 0;
             int max = 0;
@@ -51,7 +56,7 @@ class GraderTest {
                 score += Integer.parseInt(m.group(2));
                 max += Integer.parseInt(m.group(3));
             }
-            return new Grading(run, passed, score, max);
+            return new Grading(run, passed, score, max, took);
         }
 
         List<String> failed() {
@@ -66,7 +71,11 @@ class GraderTest {
 
     private static Future<Grading> grade(String... args) {
         boolean oneExercise = args.length > 1 && !args[1].startsWith("--");
-        return GRADERS.submit(() -> Grading.of(Kit.jbang(oneExercise ? TIMEOUT : TIMEOUT_ALL, args)));
+        return GRADERS.submit(() -> {
+            long start = System.nanoTime();
+            Kit.Run run = Kit.jbang(oneExercise ? TIMEOUT : TIMEOUT_ALL, args);
+            return Grading.of(run, Duration.ofNanos(System.nanoTime() - start));
+        });
     }
 
     private static Grading await(Future<Grading> grading) {
@@ -195,11 +204,49 @@ class GraderTest {
         String account = g.run().describe();
         assertEquals(1, g.run().exitCode(), account);
         String out = g.run().stdout();
+        assertTrue(out.contains("the calls never finished: a deadlock") && out.contains("value(): <hung>")
+                && out.contains("increment(): <hung>"), "model checking finds it on every run\n" + account);
         assertTrue(out.contains("DEADLOCK: "), account);
         assertTrue(out.contains("is BLOCKED, waiting to enter synchronized on java.lang.Object@")
                 && out.contains("held by \""), "who waits for what, held by whom\n" + account);
         assertTrue(out.contains("counter.ThreadSafeCounter.value(ThreadSafeCounter.java:")
                 && out.contains("counter.ThreadSafeCounter.increment(ThreadSafeCounter.java:"), account);
+    }
+
+    /**
+     * A constructor that starts a thread spinning forever: every counter a check creates adds one. The grader stops
+     * the check on the number of such threads (not on its 120 s time limit) and shows them once, grouped.
+     */
+    @Test
+    void threadsStartedWithoutEndAreStoppedAndShownGrouped() {
+        Grading g = await(grade("grade", "counter", "--dir", submission("constructor-starts-spinning-thread")));
+        String account = g.run().describe() + "\n(took " + g.took().toSeconds() + " s)";
+        String out = g.run().stdout();
+        assertEquals(1, g.run().exitCode(), account);
+        assertTrue(out.contains("Stopped: your code started ") && !out.contains("Stopped after 120 s"),
+                "stopped on the threads, not on the time limit\n" + account);
+        assertTrue(out.contains(" threads like this one (") && out.contains("is RUNNABLE")
+                && out.contains("counter.ThreadSafeCounter.lambda$new$0("), "alike threads grouped\n" + account);
+        assertTrue(out.lines().count() < 40, "a short report\n" + account);
+        assertTrue(g.took().compareTo(HOSTILE_BOUND) < 0, "stopped within " + HOSTILE_BOUND + "\n" + account);
+    }
+
+    /**
+     * Code that keeps a megabyte per call runs out of the check JVM's heap: the learner reads that, with the limit.
+     * Lincheck fails inside its own code on this class (it keeps a static list); that check says it could not run
+     * and blames no exception on the learner's code.
+     */
+    @Test
+    void runningOutOfMemoryIsNamedAndAToolsOwnFailureIsNotBlamedOnTheLearner() {
+        Grading g = await(grade("grade", "counter", "--dir", submission("runs-out-of-memory")));
+        String account = g.run().describe() + "\n(took " + g.took().toSeconds() + " s)";
+        String out = g.run().stdout();
+        assertEquals(1, g.run().exitCode(), account);
+        assertTrue(out.contains("Your code ran out of memory (the heap limit is "), account);
+        assertTrue(!out.contains("Your code threw java.util.ConcurrentModificationException")
+                && !out.contains("your code hangs"), "no tool's exception blamed on the learner\n" + account);
+        assertTrue(out.lines().count() < 40, "a short report\n" + account);
+        assertTrue(g.took().compareTo(HOSTILE_BOUND) < 0, "told within " + HOSTILE_BOUND + "\n" + account);
     }
 
     @Test
