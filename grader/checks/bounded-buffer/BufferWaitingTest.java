@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import boundedbuffer.BoundedBuffer;
+import java.util.List;
 import kit.grader.Points;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import kit.grader.BlockingCall;
+import kit.grader.Traffic;
 
 /**
  * Producers that wait while the buffer is full, consumers that wait while it is empty, and what ends their wait. Each
@@ -19,6 +21,7 @@ import kit.grader.BlockingCall;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BufferWaitingTest {
+    private static final int ROUNDS = 10;
 
     @Test
     @Order(1)
@@ -83,6 +86,22 @@ class BufferWaitingTest {
     void takeIsInterruptible() {
         var buffer = new BoundedBuffer<String>(2);
         expectInterruptible(buffer, BlockingCall.start("consumer", buffer::take), "take() on an empty buffer");
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("many producers and consumers at once (3 producers, 4 consumers, capacity 1 or 2, 12,000 items, real"
+            + " threads): nobody is left waiting, no item is lost")
+    @Points(3)
+    void manyProducersAndConsumers() {
+        for (int round = 1; round <= ROUNDS; round++) {
+            int capacity = 1 + round % 2;
+            var buffer = new BoundedBuffer<Integer>(capacity);
+            new Traffic("Round " + round + " of " + ROUNDS + ": on a BoundedBuffer(" + capacity + "), 3 producers put"
+                    + " 400 items each while 4 consumers called take() in loops, each until it had 300 items",
+                    "boundedbuffer", 3, 400, buffer::put, List.of(new Traffic.Kind("consumer", 4, buffer::take)),
+                    buffer::size, capacity).run();
+        }
     }
 
     private static BoundedBuffer<String> full() {

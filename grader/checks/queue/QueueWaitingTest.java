@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import kit.grader.Points;
 import org.junit.jupiter.api.DisplayName;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import queue.ThreadSafeQueue;
 import kit.grader.BlockingCall;
+import kit.grader.Traffic;
 
 /**
  * A consumer that waits, and what may end its wait: an item, a timeout, an interrupt. Each check first sees the
@@ -22,6 +24,7 @@ import kit.grader.BlockingCall;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QueueWaitingTest {
     private static final Duration LONG = Duration.ofSeconds(60);
+    private static final int ROUNDS = 10;
 
     @Test
     @Order(1)
@@ -92,6 +95,22 @@ class QueueWaitingTest {
     void pollIsInterruptible() {
         var queue = new ThreadSafeQueue<String>();
         expectInterruptible(queue, BlockingCall.start("consumer", () -> queue.poll(LONG)), "poll(60 s)");
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("many producers and consumers at once (3 producers, 2 consumers in take and 2 in poll, 12,000 items,"
+            + " real threads): nobody is left waiting, no item is lost")
+    @Points(3)
+    void manyProducersAndConsumers() {
+        for (int round = 1; round <= ROUNDS; round++) {
+            var queue = new ThreadSafeQueue<Integer>();
+            new Traffic("Round " + round + " of " + ROUNDS + ": 3 producers put 400 items each while 2 consumers"
+                    + " called take() and 2 called poll(1 ms) in loops, each until it had 300 items", "queue", 3, 400,
+                    queue::put, List.of(new Traffic.Kind("taker", 2, queue::take),
+                            new Traffic.Kind("poller", 2, () -> queue.poll(Duration.ofMillis(1)).orElse(null))),
+                    queue::size, 3 * 400).run();
+        }
     }
 
     private static void expectInterruptible(ThreadSafeQueue<String> queue, BlockingCall<?> consumer, String call) {
