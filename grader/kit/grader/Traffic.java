@@ -3,7 +3,8 @@ package kit.grader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,6 +26,8 @@ public final class Traffic {
     public static final Duration QUIET = Duration.ofMillis(500);
     public static final Duration LIMIT = Duration.ofSeconds(20);
     private static final long SAMPLE_MILLIS = 10;
+    private static final int MIN_PHASES = 100;
+    private static final int MAX_PHASES = 100_000;
 
     /** A producer's call: hands one item to the class under test. */
     public interface Producer {
@@ -36,13 +39,25 @@ public final class Traffic {
         Integer get() throws Exception;
     }
 
-    /** A kind of consumer, e.g. "taker" with {@code take()}; {@code threads} threads of it run at once. */
-    public record Kind(String name, int threads, Consumer call) {}
+    /**
+     * A kind of consumer, e.g. "taker" with {@code take()}; {@code threads} threads of it run at once. In each phase
+     * a consumer either calls until it has an item, or (a {@code once} consumer, e.g. a short poll) calls once and
+     * puts back what it got, so that the items stay with the other consumers - and a wake-up it used up but did not
+     * use is missed by them.
+     */
+    public record Kind(String name, int threads, Consumer call, boolean once) {
+        public static Kind untilItem(String name, int threads, Consumer call) {
+            return new Kind(name, threads, call, false);
+        }
+
+        public static Kind once(String name, int threads, Consumer call) {
+            return new Kind(name, threads, call, true);
+        }
+    }
 
     private final String what;
     private final String learnerPackage;
     private final int producers;
-    private final int itemsEach;
     private final Producer producer;
     private final List<Kind> consumers;
     private final IntSupplier size;
@@ -51,61 +66,85 @@ public final class Traffic {
     private final AtomicLong moved = new AtomicLong();
     private final AtomicReference<String> failure = new AtomicReference<>();
     private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean stopped;
 
     /**
      * {@code what} says the scenario in the learner's words; {@code size} is read by an observer thread the whole
      * time, and must stay within 0..{@code maxSize}.
      */
-    public Traffic(String what, String learnerPackage, int producers, int itemsEach, Producer producer,
-            List<Kind> consumers, IntSupplier size, int maxSize) {
+    public Traffic(String what, String learnerPackage, int producers, Producer producer, List<Kind> consumers,
+            IntSupplier size, int maxSize) {
         this.what = what;
         this.learnerPackage = learnerPackage;
         this.producers = producers;
-        this.itemsEach = itemsEach;
         this.producer = producer;
         this.consumers = consumers;
         this.size = size;
         this.maxSize = maxSize;
     }
 
-    /** Runs the scenario once; fails on a stall (with a thread dump), a lost or doubled item, or a wrong size. */
-    public void run() {
-        int total = producers * itemsEach;
-        int consumerThreads = consumers.stream().mapToInt(Kind::threads).sum();
-        if (total % consumerThreads != 0) {
-            throw new IllegalArgumentException("items must divide evenly among the consumers");
+    /**
+     * Runs phases for about {@code time} (at least {@link #MIN_PHASES}): in each, every consumer gets one item and the producers put as many between them,
+     * all at once; then every thread waits for the others at a barrier. A consumer therefore never comes back for
+     * more while a wake-up it needed is still owed - the state in which a lost or misdirected wake-up leaves a thread
+     * waiting for good. Fails on a stall (with a thread dump), a lost or doubled item, or a size out of range.
+     */
+    public void run(Duration time) {
+        int consumerThreads = consumers.stream().filter(kind -> !kind.once()).mapToInt(Kind::threads).sum();
+        int threads = producers + consumers.stream().mapToInt(Kind::threads).sum();
+        if (consumerThreads % producers != 0) {
+            throw new IllegalArgumentException("the consumers' items must divide evenly among the producers");
         }
+        int eachPhase = consumerThreads / producers;
+        int total = MAX_PHASES * consumerThreads;
         AtomicIntegerArray taken = new AtomicIntegerArray(total);
-        CountDownLatch go = new CountDownLatch(1);
+        long end = System.nanoTime() + time.toNanos();
+        AtomicInteger phases = new AtomicInteger(); // phases started; the last one started (and so the run) ends them
+        CyclicBarrier phase = new CyclicBarrier(threads, () -> {
+            int started = phases.get();
+            if (started < MAX_PHASES && (started < MIN_PHASES || System.nanoTime() < end)) {
+                phases.incrementAndGet();
+            } else {
+                stopped = true;
+            }
+        });
         for (int p = 0; p < producers; p++) {
-            int first = p * itemsEach;
-            start("producer-" + (p + 1), go, () -> {
-                for (int item = first; item < first + itemsEach; item++) {
-                    producer.put(item);
-                    moved.incrementAndGet();
+            int index = p;
+            start("producer-" + (p + 1), () -> {
+                while (next(phase)) {
+                    int n = phases.get() - 1;
+                    for (int i = 0; i < eachPhase; i++) {
+                        producer.put(n * consumerThreads + index * eachPhase + i);
+                        moved.incrementAndGet();
+                    }
                 }
             });
         }
         for (Kind kind : consumers) {
             for (int c = 0; c < kind.threads(); c++) {
-                start(kind.name() + "-" + (c + 1), go, () -> {
-                    for (int got = 0; got < total / consumerThreads; ) {
+                start(kind.name() + "-" + (c + 1), () -> {
+                    while (next(phase)) {
                         Integer item = kind.call().get();
-                        if (item != null) {
-                            got++;
-                            moved.incrementAndGet();
-                            if (item < 0 || item >= total || taken.getAndIncrement(item) != 0) {
-                                fail(kind.name() + " got " + item + ", which " + (item < 0 || item >= total
-                                        ? "was never put" : "another consumer had already got"));
+                        if (kind.once()) {
+                            if (item != null) {
+                                producer.put(item);
                             }
+                            continue;
+                        }
+                        while (item == null) {
+                            item = kind.call().get();
+                        }
+                        moved.incrementAndGet();
+                        if (item < 0 || item >= total || taken.getAndIncrement(item) != 0) {
+                            fail(kind.name() + " got " + item + ", which " + (item < 0 || item >= total
+                                    ? "was never put" : "another consumer had already got"));
                         }
                     }
                 });
             }
         }
-        Thread observer = observer(go);
-        go.countDown();
-        watch();
+        Thread observer = observer();
+        watch(phases);
         observer.interrupt();
         Threads.joinAll(observer);
         if (failure.get() != null) {
@@ -113,10 +152,14 @@ public final class Traffic {
         }
     }
 
-    private Thread observer(CountDownLatch go) {
+    private boolean next(CyclicBarrier phase) throws Exception {
+        phase.await();
+        return !stopped;
+    }
+
+    private Thread observer() {
         Thread observer = new Thread(() -> {
             try {
-                go.await();
                 while (!Thread.currentThread().isInterrupted()) {
                     int seen = size.getAsInt();
                     if (seen < 0 || seen > maxSize) {
@@ -124,10 +167,10 @@ public final class Traffic {
                                 + " between 0 and " + maxSize);
                         return;
                     }
-                    Thread.onSpinWait();
+                    Thread.sleep(1); // often enough to see a wrong size; never the CPU the workers need
                 }
             } catch (InterruptedException e) {
-                // the scenario is over
+                // the run is over
             } catch (Throwable thrown) {
                 fail("size() threw " + thrown);
             }
@@ -137,10 +180,9 @@ public final class Traffic {
         return observer;
     }
 
-    private void start(String name, CountDownLatch go, Body body) {
+    private void start(String name, Body body) {
         Thread thread = new Thread(() -> {
             try {
-                go.await();
                 body.run();
             } catch (Throwable thrown) {
                 fail(Thread.currentThread().getName() + " threw " + thrown + learnerFrames(thrown));
@@ -170,7 +212,7 @@ public final class Traffic {
     }
 
     /** Waits for the workers; fails if they all wait with work left, or if they take longer than {@link #LIMIT}. */
-    private void watch() {
+    private void watch(AtomicInteger phases) {
         long start = System.nanoTime();
         long lastMoved = -1;
         long lastMove = start;
@@ -194,8 +236,8 @@ public final class Traffic {
             if (stalled || now - start >= LIMIT.toNanos()) {
                 throw new AssertionError(what + ": " + (stalled
                         ? "every thread waits and none can go on - no item moved for " + STALL.toMillis() + " ms"
-                        : "not done after " + LIMIT.toSeconds() + " s") + ", with " + (2L * producers * itemsEach
-                        - moved.get()) + " of " + 2L * producers * itemsEach + " puts and takes still to do, and"
+                        : "not done after " + LIMIT.toSeconds() + " s") + " in phase " + phases.get() + " (after "
+                        + moved.get() + " puts and takes), with"
                         + " size() = " + sizeOrWhy()
                         + ".\nWhat every thread was doing:\n" + ThreadReport.describe(learnerPackage));
             }
