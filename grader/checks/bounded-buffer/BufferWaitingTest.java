@@ -91,14 +91,14 @@ class BufferWaitingTest {
 
     @Test
     @Order(5)
-    @DisplayName("many producers and consumers at once (2 producers, 4 consumers, capacity 1 and 2, real threads):"
+    @DisplayName("many producers and consumers at once (4 producers, 4 consumers, capacity 1 and 2, real threads):"
             + " nobody is left waiting, no item is lost")
     @Points(3)
     void manyProducersAndConsumers() {
         for (int capacity = 1; capacity <= 2; capacity++) {
             var buffer = new BoundedBuffer<Integer>(capacity);
-            new Traffic("For " + TIME.toMillis() + " ms, over and over, on a BoundedBuffer(" + capacity + "): 2 producers put 2 items each"
-                    + " while 4 consumers called take() once each", "boundedbuffer", 2, buffer::put,
+            new Traffic("For " + TIME.toMillis() + " ms, over and over, on a BoundedBuffer(" + capacity + "): 4 producers put 2 items"
+                    + " each while 4 consumers called take() twice each", "boundedbuffer", 4, buffer::put,
                     List.of(Traffic.Kind.untilItem("consumer", 4, buffer::take)), buffer::size, capacity).run(TIME);
         }
     }

@@ -104,13 +104,13 @@ class QueueWaitingTest {
     @Points(3)
     void manyProducersAndConsumers() {
         var queue = new ThreadSafeQueue<Integer>();
-        new Traffic("For " + TIME.toMillis() + " ms, over and over: 2 producers put 2 items each while 2 consumers"
-                + " called take() and 2 called poll(1 ms) until they had one item each, and 2 more called poll(1 ms)"
+        new Traffic("For " + TIME.toMillis() + " ms, over and over: 2 producers put 4 items each while 2 consumers"
+                + " called take() and 2 called poll(1 ms) until they had two items each, and 2 more called poll(1 ms)"
                 + " once and put back what they got", "queue", 2, queue::put,
                 List.of(Traffic.Kind.untilItem("taker", 2, queue::take),
                         Traffic.Kind.untilItem("poller", 2, () -> pollBriefly(queue)),
                         Traffic.Kind.once("impatient-poller", 2, () -> pollBriefly(queue))),
-                queue::size, 4).run(TIME);
+                queue::size, 8).run(TIME);
     }
 
     private static Integer pollBriefly(ThreadSafeQueue<Integer> queue) throws InterruptedException {

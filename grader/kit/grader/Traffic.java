@@ -26,7 +26,8 @@ public final class Traffic {
     public static final Duration QUIET = Duration.ofMillis(500);
     public static final Duration LIMIT = Duration.ofSeconds(20);
     private static final long SAMPLE_MILLIS = 10;
-    private static final int MIN_PHASES = 100;
+    private static final int MIN_PHASES = 500;
+    private static final int ITEMS_EACH = 2; // per consumer and phase
     private static final int MAX_PHASES = 100_000;
 
     /** A producer's call: hands one item to the class under test. */
@@ -95,8 +96,9 @@ public final class Traffic {
         if (consumerThreads % producers != 0) {
             throw new IllegalArgumentException("the consumers' items must divide evenly among the producers");
         }
-        int eachPhase = consumerThreads / producers;
-        int total = MAX_PHASES * consumerThreads;
+        int perPhase = consumerThreads * ITEMS_EACH;
+        int eachPhase = perPhase / producers;
+        int total = MAX_PHASES * perPhase;
         AtomicIntegerArray taken = new AtomicIntegerArray(total);
         long end = System.nanoTime() + time.toNanos();
         AtomicInteger phases = new AtomicInteger(); // phases started; the last one started (and so the run) ends them
@@ -114,7 +116,7 @@ public final class Traffic {
                 while (next(phase)) {
                     int n = phases.get() - 1;
                     for (int i = 0; i < eachPhase; i++) {
-                        producer.put(n * consumerThreads + index * eachPhase + i);
+                        producer.put(n * perPhase + index * eachPhase + i);
                         moved.incrementAndGet();
                     }
                 }
@@ -131,13 +133,16 @@ public final class Traffic {
                             }
                             continue;
                         }
-                        while (item == null) {
-                            item = kind.call().get();
-                        }
-                        moved.incrementAndGet();
-                        if (item < 0 || item >= total || taken.getAndIncrement(item) != 0) {
-                            fail(kind.name() + " got " + item + ", which " + (item < 0 || item >= total
-                                    ? "was never put" : "another consumer had already got"));
+                        for (int got = 0; got < ITEMS_EACH; got++) {
+                            while (item == null) {
+                                item = kind.call().get();
+                            }
+                            moved.incrementAndGet();
+                            if (item < 0 || item >= total || taken.getAndIncrement(item) != 0) {
+                                fail(kind.name() + " got " + item + ", which " + (item < 0 || item >= total
+                                        ? "was never put" : "another consumer had already got"));
+                            }
+                            item = null;
                         }
                     }
                 });
@@ -145,6 +150,7 @@ public final class Traffic {
         }
         Thread observer = observer();
         watch(phases);
+        try { java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/h7a-phases.log"), what.substring(0, 60) + " " + phases.get() + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND); } catch (Exception e) {}
         observer.interrupt();
         Threads.joinAll(observer);
         if (failure.get() != null) {

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Proof that the grader works: every buggy variant in tests/buggy/&lt;id&gt;/&lt;variant&gt;/ loses points and fails the
- * checks its CAUGHT-BY lines name (graded with --only those checks); every reference solution gets full marks, three times; the starters do not; and
+ * checks its CAUGHT-BY lines name (graded with --only those checks); every reference solution, and every correct
+ * alternative design in tests/correct/&lt;id&gt;/&lt;name&gt;/, gets full marks, three times; the starters do not; and
  * the special submissions in tests/submissions/ (compile error, System.exit, endless loop, deadlock) are stopped and
  * explained. Gradings run two at a time (each in its own grader process, as a learner would run it).
  */
@@ -83,7 +84,7 @@ class GraderTest {
     @TestFactory
     Stream<DynamicTest> everyBuggyVariantLosesPointsAndFailsItsCaughtByChecks() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Path variant : variants()) {
+        for (Path variant : folders("tests/buggy")) {
             String id = variant.getParent().getFileName().toString();
             List<String> caughtBy = caughtBy(variant);
             // Only the checks that must catch this bug run (--only), which keeps the proof fast; they must fail.
@@ -126,6 +127,24 @@ class GraderTest {
                         + g.maxScore()) && results.contains("\"visibility\": \"visible\"")
                         && !results.contains("\"status\": \"failed\""), "results.json\n" + results);
             }));
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCorrectAlternativeGetsFullMarksThreeTimesInARow() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path alternative : folders("tests/correct")) {
+            String id = alternative.getParent().getFileName().toString();
+            for (int round = 1; round <= 3; round++) {
+                Future<Grading> grading = grade("grade", id, "--dir", alternative.toString());
+                tests.add(DynamicTest.dynamicTest(id + "/" + alternative.getFileName() + ", round " + round, () -> {
+                    Grading g = await(grading);
+                    String account = g.run().describe();
+                    assertEquals(0, g.run().exitCode(), "a correct design gets full marks and exits 0\n" + account);
+                    assertTrue(g.maxScore() > 0 && g.score() == g.maxScore(), account);
+                }));
+            }
         }
         return tests.stream();
     }
@@ -210,18 +229,19 @@ class GraderTest {
                 run.describe());
     }
 
-    private static List<Path> variants() {
-        List<Path> variants = new ArrayList<>();
-        try (Stream<Path> ids = Files.list(Kit.DIR.resolve("tests/buggy"))) {
+    /** The folders {@code root/<id>/<name>/}, each holding one learner class. */
+    private static List<Path> folders(String root) {
+        List<Path> folders = new ArrayList<>();
+        try (Stream<Path> ids = Files.list(Kit.DIR.resolve(root))) {
             for (Path id : ids.sorted().toList()) {
                 try (Stream<Path> each = Files.list(id)) {
-                    variants.addAll(each.filter(Files::isDirectory).sorted().toList());
+                    folders.addAll(each.filter(Files::isDirectory).sorted().toList());
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return variants;
+        return folders;
     }
 
     private static List<String> caughtBy(Path variant) {
