@@ -150,7 +150,6 @@ public final class Traffic {
         }
         Thread observer = observer();
         watch(phases);
-        try { java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/h7a-phases.log"), what.substring(0, 60) + " " + phases.get() + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND); } catch (Exception e) {}
         observer.interrupt();
         Threads.joinAll(observer);
         if (failure.get() != null) {
