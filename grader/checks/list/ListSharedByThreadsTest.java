@@ -3,20 +3,16 @@ package kit.checks.list;
 import static kit.grader.Interleavings.call;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import kit.grader.JvmOptions;
 import kit.grader.Points;
 import list.ThreadSafeList;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import kit.grader.Interleavings;
-import org.jetbrains.lincheck.datastructures.Operation;
+import kit.grader.Interleavings.Call;
 
 /**
  * Every call must be atomic: whatever the threads' timing, the outcome must be one that the same calls would have
@@ -110,12 +106,10 @@ class ListSharedByThreadsTest {
                 what, hint);
     }
 
-    /** The argument each operation gets when it runs against another: values that make their effects collide. */
-    private static final Map<String, Object[]> ARGUMENTS = Map.of("append", new Object[] {3}, "appendIfAbsent",
-            new Object[] {3}, "pop", new Object[] {0}, "get", new Object[] {1}, "size", new Object[] {}, "snapshot",
-            new Object[] {});
-    /** The operations that change the list; every operation runs against each of them. */
-    private static final List<String> CHANGES = List.of("append", "appendIfAbsent", "pop");
+    /** The call each operation makes when it runs against another: arguments that make their effects collide. */
+    private static final Map<String, Call> CALLS = Map.of("append", call("append", 3), "appendIfAbsent",
+            call("appendIfAbsent", 3), "pop", call("pop", 0), "get", call("get", 1), "size", call("size"), "snapshot",
+            call("snapshot"));
 
     @Test
     @DisplayName("every operation is atomic against every change: append, appendIfAbsent, pop, get, size and snapshot"
@@ -123,31 +117,17 @@ class ListSharedByThreadsTest {
     @Points(2)
     void everyOperationAgainstEveryChange() {
         requireWorksOnOneThread();
-        List<String> operations = Arrays.stream(ListOperations.class.getDeclaredMethods())
-                .filter(method -> method.isAnnotationPresent(Operation.class)).map(Method::getName).sorted().toList();
-        List<Interleavings> scenarios = new ArrayList<>();
-        List<String> pairs = new ArrayList<>();
-        for (String change : CHANGES) {
-            for (String operation : operations) {
-                String pair = Stream.of(change, operation).sorted().collect(Collectors.joining(" x "));
-                if (pairs.contains(pair)) {
-                    continue;
-                }
-                pairs.add(pair);
-                scenarios.add(Interleavings.of(ListOperations.class)
-                        .before(call("append", 1), call("append", 2))
-                        .thread(call(operation, ARGUMENTS.get(operation)))
-                        .thread(call(change, ARGUMENTS.get(change)))
-                        .after(call("snapshot"), call("size")));
-            }
-        }
-        Interleavings.findViolation(scenarios, PAIR_INTERLEAVINGS).ifPresent(report -> fail("The list was [1, 2];"
-                + " two threads each called one method at the same time - every pair of " + String.join(", ", pairs)
-                + " was tried. Each call must act as if it ran alone, before or after the other.\nLincheck found an"
-                + " interleaving whose results no one-call-at-a-time order could give (its scenario is below).\n"
-                + "Hint: every method reads or changes the list's size and array together: do all of it while holding"
-                + " the one lock that every other method holds - a method on another lock, or on none, can run in the"
-                + " middle of any other.\n\n" + report));
+        List<Interleavings> pairs = Interleavings.everyPairWithAChange(ListOperations.class, CALLS,
+                List.of("append", "appendIfAbsent", "pop"), List.of(call("append", 1), call("append", 2)),
+                List.of(call("snapshot"), call("size")));
+        Interleavings.findViolation(pairs, PAIR_INTERLEAVINGS).ifPresent(report -> fail("The list was [1, 2];"
+                + " two threads each made one call at the same time - every pair was tried: " + pairs.stream()
+                        .map(Interleavings::parallelPart).collect(Collectors.joining("; ")) + ". Each call must act"
+                + " as if it ran alone, before or after the other.\nLincheck found an interleaving whose results no"
+                + " one-call-at-a-time order could give (its scenario is below).\nHint: every method reads or changes"
+                + " the list's size and array together: do all of it while holding the one lock that every other"
+                + " method holds - a method on another lock, or on none, can run in the middle of any other.\n\n"
+                + report));
     }
 
     private static void expectAtomic(Interleavings scenario, String whatWasTried, String hint) {

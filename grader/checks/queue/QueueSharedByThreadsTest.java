@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Set;
 import kit.grader.JvmOptions;
 import kit.grader.Points;
@@ -87,22 +90,31 @@ class QueueSharedByThreadsTest {
         public Object pollNow() throws InterruptedException {
             return queue.poll(Duration.ZERO).orElse(null);
         }
+
+        @Operation
+        public int size() {
+            return queue.size();
+        }
     }
 
     @Test
-    @DisplayName("puts from two threads at the same time lose no item")
+    @DisplayName("every call is atomic against every change: put, poll(0 s) and size each at the same time as put and"
+            + " poll(0 s)")
     @Points(2)
-    void putsAreAtomic() {
+    void everyCallAgainstEveryChange() {
         requireWorksOnOneThread();
-        Interleavings.of(Operations.class)
-                .thread(Interleavings.call("put", 1))
-                .thread(Interleavings.call("put", 2))
-                .after(Interleavings.call("pollNow"), Interleavings.call("pollNow"))
-                .findViolation(INTERLEAVINGS)
-                .ifPresent(report -> fail("Two threads called put at the same time; then poll(0 s) twice must return"
-                        + " both items.\nLincheck found an interleaving whose results no one-call-at-a-time order could"
-                        + " give.\nHint: put changes the queue too - add the item while holding the lock that every"
-                        + " other method holds, not only around the signal.\n\n" + report));
+        List<Interleavings> pairs = Interleavings.everyPairWithAChange(Operations.class, Map.of("put",
+                Interleavings.call("put", 2), "pollNow", Interleavings.call("pollNow"), "size",
+                Interleavings.call("size")), List.of("put", "pollNow"), List.of(Interleavings.call("put", 1)),
+                List.of(Interleavings.call("size"), Interleavings.call("pollNow"), Interleavings.call("pollNow"),
+                        Interleavings.call("size")));
+        Interleavings.findViolation(pairs, INTERLEAVINGS).ifPresent(report -> fail("The queue held 1; two threads"
+                + " each made one call at the same time (every pair was tried: " + pairs.stream()
+                        .map(Interleavings::parallelPart).collect(Collectors.joining("; ")) + "), then size(),"
+                + " poll(0 s) twice and size() again. Each call must act as if it ran alone, before or after the"
+                + " other.\nLincheck found an interleaving whose results no one-call-at-a-time order could give.\n"
+                + "Hint: every method reads or changes the items (and any count kept beside them): do all of it while"
+                + " holding the one lock that every other method holds.\n\n" + report));
     }
 
     private static void expectNoFailure(String whatWasTried, String hint, Runnable scenario) {

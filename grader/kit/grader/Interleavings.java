@@ -1,14 +1,22 @@
 package kit.grader;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import kotlin.Unit;
 import kotlin.jvm.JvmClassMappingKt;
 import kotlin.reflect.KFunction;
 import kotlin.reflect.full.KClasses;
 import org.jetbrains.lincheck.datastructures.DSLThreadScenario;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.jetbrains.lincheck.datastructures.Operation;
 
 /**
  * Lincheck model checking of one hand-written scenario: some calls on one thread first, then two threads calling at
@@ -34,6 +42,41 @@ public final class Interleavings {
 
     public static Call call(String operation, Object... arguments) {
         return new Call(operation, arguments);
+    }
+
+    /**
+     * One scenario per unordered pair of an operation that changes the state and any {@code @Operation} of
+     * {@code model} (read by reflection), each pair on two threads, with {@code before} and {@code after} calls around
+     * it. {@code calls} gives the call (with its arguments) for each operation; an operation it does not name fails
+     * the check, so a new operation cannot go unchecked. Run them with {@link #findViolation(List, int)}.
+     */
+    public static List<Interleavings> everyPairWithAChange(Class<?> model, Map<String, Call> calls,
+            List<String> changes, List<Call> before, List<Call> after) {
+        List<String> operations = Arrays.stream(model.getDeclaredMethods())
+                .filter(method -> method.isAnnotationPresent(Operation.class)).map(Method::getName).sorted().toList();
+        List<Interleavings> scenarios = new ArrayList<>();
+        Set<List<String>> paired = new HashSet<>();
+        for (String change : changes) {
+            for (String operation : operations) {
+                if (!calls.containsKey(operation) || !calls.containsKey(change)) {
+                    throw new IllegalStateException("no call given for the operation " + operation + " or " + change);
+                }
+                if (paired.add(Stream.of(change, operation).sorted().toList())) {
+                    Interleavings scenario = of(model).thread(calls.get(operation)).thread(calls.get(change));
+                    scenario.before.addAll(before);
+                    scenario.after.addAll(after);
+                    scenarios.add(scenario);
+                }
+            }
+        }
+        return scenarios;
+    }
+
+    /** The calls of each thread, e.g. "get(1) | pop(0)". */
+    public String parallelPart() {
+        return threads.stream().map(calls -> calls.stream().map(call -> call.operation() + "(" + Arrays.stream(
+                call.arguments()).map(String::valueOf).collect(Collectors.joining(", ")) + ")")
+                .collect(Collectors.joining(", "))).collect(Collectors.joining(" | "));
     }
 
     public Interleavings before(Call... calls) {

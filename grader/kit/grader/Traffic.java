@@ -152,6 +152,9 @@ public final class Traffic {
         watch(phases);
         observer.interrupt();
         Threads.joinAll(observer);
+        if (failure.get() == null && size.getAsInt() != 0) {
+            fail("every item put was taken, but size() now returns " + size.getAsInt() + " - it must be 0");
+        }
         if (failure.get() != null) {
             throw new AssertionError(what + ": " + failure.get());
         }
