@@ -117,6 +117,22 @@ class QueueSharedByThreadsTest {
                 + " holding the one lock that every other method holds.\n\n" + report));
     }
 
+    @Test
+    @DisplayName("puts from two threads at the same time lose no item")
+    @Points(2)
+    void putsAreAtomic() {
+        requireWorksOnOneThread();
+        Interleavings.of(Operations.class)
+                .thread(Interleavings.call("put", 1))
+                .thread(Interleavings.call("put", 2))
+                .after(Interleavings.call("pollNow"), Interleavings.call("pollNow"))
+                .findViolation(INTERLEAVINGS)
+                .ifPresent(report -> fail("Two threads called put at the same time; then poll(0 s) twice must return"
+                        + " both items.\nLincheck found an interleaving whose results no one-call-at-a-time order could"
+                        + " give.\nHint: put changes the queue too - add the item while holding the lock that every"
+                        + " other method holds, not only around the signal.\n\n" + report));
+    }
+
     private static void expectNoFailure(String whatWasTried, String hint, Runnable scenario) {
         try {
             Lincheck.runConcurrentTest(INTERLEAVINGS, scenario);
