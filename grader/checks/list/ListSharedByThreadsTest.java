@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import kit.grader.JvmOptions;
 import kit.grader.Points;
+import kit.grader.TimeLimit;
 import list.ThreadSafeList;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ class ListSharedByThreadsTest {
     @Test
     @DisplayName("appends from two threads at the same time are all kept (no lost appends)")
     @Points(2)
+    @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void appendsAreNotLost() {
         expectAtomic(Interleavings.of(ListOperations.class)
                         .thread(call("append", 1))
@@ -40,6 +42,7 @@ class ListSharedByThreadsTest {
     @Test
     @DisplayName("appendIfAbsent is atomic: two threads adding the same value at once add it only once")
     @Points(2)
+    @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void appendIfAbsentIsAtomic() {
         expectAtomic(Interleavings.of(ListOperations.class)
                         .thread(call("appendIfAbsent", 7))
@@ -54,6 +57,7 @@ class ListSharedByThreadsTest {
     @Test
     @DisplayName("pop from two threads at the same time removes two different elements")
     @Points(2)
+    @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void popsAreAtomic() {
         String what = "The list was [1, 2]; two threads called pop at the same time. Each must get a different"
                 + " element (or IndexOutOfBoundsException if, at its turn, the index is no longer in range).";
@@ -76,6 +80,7 @@ class ListSharedByThreadsTest {
     @DisplayName("get sees a whole list while another thread pops (an element or IndexOutOfBoundsException, never a"
             + " half-removed state)")
     @Points(2)
+    @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void getIsAtomic() {
         expectAtomic(Interleavings.of(ListOperations.class)
                         .before(call("append", 1), call("append", 2))
@@ -89,6 +94,7 @@ class ListSharedByThreadsTest {
     @Test
     @DisplayName("snapshot is consistent while another thread appends (a copy of the list at one instant)")
     @Points(2)
+    @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void snapshotIsAtomic() {
         String what = "One thread took a snapshot while another appended. The snapshot must show the list as it was"
                 + " at one instant: before or after each append, with no null that was never appended and no"
@@ -115,6 +121,7 @@ class ListSharedByThreadsTest {
     @DisplayName("every operation is atomic against every change: append, appendIfAbsent, pop, get, size and snapshot"
             + " each at the same time as append, appendIfAbsent and pop")
     @Points(2)
+    @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void everyOperationAgainstEveryChange() {
         requireWorksOnOneThread();
         List<Interleavings> pairs = Interleavings.everyPairWithAChange(ListOperations.class, CALLS,

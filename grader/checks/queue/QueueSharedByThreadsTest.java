@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.Set;
 import kit.grader.JvmOptions;
 import kit.grader.Points;
+import kit.grader.TimeLimit;
 import org.jetbrains.lincheck.Lincheck;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.junit.jupiter.api.DisplayName;
@@ -33,6 +34,7 @@ class QueueSharedByThreadsTest {
     @Test
     @DisplayName("two consumers waiting at once each get a different item (a woken consumer checks again: while, not if)")
     @Points(3)
+    @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void twoConsumersTwoItems() {
         requireWorksOnOneThread();
         expectNoFailure("Two consumers called take() on an empty queue while a producer put 1, then 2. Each consumer"
@@ -59,6 +61,7 @@ class QueueSharedByThreadsTest {
     @Test
     @DisplayName("a consumer waiting in take is always woken by a put (no lost wake-up)")
     @Points(3)
+    @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void noLostWakeUp() {
         requireWorksOnOneThread();
         expectNoFailure("A consumer called take() while a producer put 1: whatever the timing, the consumer must get"
@@ -101,6 +104,7 @@ class QueueSharedByThreadsTest {
     @DisplayName("every call is atomic against every change: put, poll(0 s) and size each at the same time as put and"
             + " poll(0 s)")
     @Points(2)
+    @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void everyCallAgainstEveryChange() {
         requireWorksOnOneThread();
         List<Interleavings> pairs = Interleavings.everyPairWithAChange(Operations.class, Map.of("put",
@@ -120,6 +124,7 @@ class QueueSharedByThreadsTest {
     @Test
     @DisplayName("puts from two threads at the same time lose no item")
     @Points(2)
+    @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void putsAreAtomic() {
         requireWorksOnOneThread();
         Interleavings.of(Operations.class)
