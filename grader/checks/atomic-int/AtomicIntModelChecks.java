@@ -1,6 +1,12 @@
 package kit.checks.atomicint;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import atomicint.AtomicInt;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import kit.grader.Interleavings;
 import kit.grader.JvmOptions;
 import kit.grader.ModelCheck;
 import kit.grader.Points;
@@ -21,7 +27,8 @@ import org.junit.jupiter.api.Test;
 @Param(name = "value", gen = IntGen.class, conf = "0:2")
 @kit.grader.SharedJvm // one JVM for the exercise's model checks and one-thread checks
 public class AtomicIntModelChecks {
-    private static final int SCENARIOS = 25; // five operations: enough random scenarios to pair every two of them
+    private static final int SCENARIOS = 25; // five operations: enough random scenarios to pair most two of them
+    private static final int PAIR_INTERLEAVINGS = 30;
 
     private final AtomicInt atomic = new AtomicInt(0);
 
@@ -66,5 +73,16 @@ public class AtomicIntModelChecks {
                 happening one after another. Look at the interleaving: where a thread switch falls between a read \
                 and a write of the value, that method's read-modify-write (or check-then-act, for compareAndSet) is \
                 not under one lock hold, or another method touches the value without the lock.""");
+        // The random scenarios above may miss a pair; this runs every change against every operation for sure.
+        List<Interleavings> pairs = Interleavings.everyPairWithAChange(AtomicIntModelChecks.class, Map.of(
+                "increment", Interleavings.call("increment", 2), "decrement", Interleavings.call("decrement", 1),
+                "value", Interleavings.call("value"), "setValue", Interleavings.call("setValue", 1),
+                "compareAndSet", Interleavings.call("compareAndSet", 0, 2)), List.of("increment", "decrement",
+                "setValue", "compareAndSet"), List.of(), List.of(Interleavings.call("value")));
+        Interleavings.findViolation(pairs, PAIR_INTERLEAVINGS).ifPresent(report -> fail("Starting from 0, two"
+                + " threads each made one call at the same time (every pair was tried: " + pairs.stream()
+                        .map(Interleavings::parallelPart).collect(Collectors.joining("; ")) + "), then value(). The"
+                + " results cannot be explained by the two calls happening one after the other: a method's read and"
+                + " write of the value are not under one lock hold, or it runs without the lock.\n\n" + report));
     }
 }

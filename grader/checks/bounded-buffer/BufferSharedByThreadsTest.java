@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Set;
 import kit.grader.JvmOptions;
 import kit.grader.Points;
+import kit.grader.TimeLimit;
 import org.jetbrains.lincheck.Lincheck;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ class BufferSharedByThreadsTest {
     @DisplayName("producers and consumers waiting at the same time never deadlock (each put and take wakes a thread"
             + " that can go on)")
     @Points(3)
+    @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void noDeadlock() {
         requireWorksOnOneThread();
         expectNoFailure("On a BoundedBuffer(1), two producers each put one item while two consumers each took one."
@@ -54,6 +56,7 @@ class BufferSharedByThreadsTest {
     @Test
     @DisplayName("a woken producer checks again: the buffer never holds more than its capacity (while, not if)")
     @Points(3)
+    @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void neverOverfull() {
         requireWorksOnOneThread();
         expectNoFailure("On a BoundedBuffer(1), one producer put 1 then 3, another put 2, and a consumer took three"
@@ -93,6 +96,7 @@ class BufferSharedByThreadsTest {
     @DisplayName("a woken consumer checks again: two consumers never take the same item or from an empty buffer"
             + " (while, not if)")
     @Points(3)
+    @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void consumersCheckAgain() {
         requireWorksOnOneThread();
         expectNoFailure("On a BoundedBuffer(2), two consumers called take() while a producer put 1, then 2. Each"

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import boundedbuffer.BoundedBuffer;
+import java.time.Duration;
+import java.util.List;
 import kit.grader.Points;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import kit.grader.BlockingCall;
+import kit.grader.Traffic;
 
 /**
  * Producers that wait while the buffer is full, consumers that wait while it is empty, and what ends their wait. Each
@@ -19,6 +22,7 @@ import kit.grader.BlockingCall;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BufferWaitingTest {
+    private static final Duration TIME = Duration.ofMillis(500);
 
     @Test
     @Order(1)
@@ -83,6 +87,20 @@ class BufferWaitingTest {
     void takeIsInterruptible() {
         var buffer = new BoundedBuffer<String>(2);
         expectInterruptible(buffer, BlockingCall.start("consumer", buffer::take), "take() on an empty buffer");
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("many producers and consumers at once (4 producers, 4 consumers, capacity 1 and 2, real threads):"
+            + " nobody is left waiting, no item is lost")
+    @Points(3)
+    void manyProducersAndConsumers() {
+        for (int capacity = 1; capacity <= 2; capacity++) {
+            var buffer = new BoundedBuffer<Integer>(capacity);
+            new Traffic("For " + TIME.toMillis() + " ms, over and over, on a BoundedBuffer(" + capacity + "): 4 producers put 2 items"
+                    + " each while 4 consumers called take() twice each", "boundedbuffer", 4, buffer::put,
+                    List.of(Traffic.Kind.untilItem("consumer", 4, buffer::take)), buffer::size, capacity).run(TIME);
+        }
     }
 
     private static BoundedBuffer<String> full() {

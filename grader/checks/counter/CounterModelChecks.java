@@ -1,6 +1,11 @@
 package kit.checks.counter;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import counter.ThreadSafeCounter;
+import java.util.List;
+import java.util.Map;
+import kit.grader.Interleavings;
 import kit.grader.JvmOptions;
 import kit.grader.ModelCheck;
 import kit.grader.Points;
@@ -16,6 +21,8 @@ import org.junit.jupiter.api.Test;
 @JvmOptions("-XX:TieredStopAtLevel=1")
 @kit.grader.SharedJvm // one JVM for the exercise's model checks and one-thread checks
 public class CounterModelChecks {
+    private static final int PAIR_INTERLEAVINGS = 30;
+
     private final ThreadSafeCounter counter = new ThreadSafeCounter();
 
     @Operation
@@ -41,5 +48,13 @@ public class CounterModelChecks {
                 the calls happening one after another: an update was lost. \
                 count++ is three steps (read, add, write); if another thread runs between them, one increment \
                 overwrites the other. Hold one lock for the whole read-modify-write, and read under the same lock.""");
+        // The random scenarios above may miss a pair; this runs increment against both operations for sure.
+        List<Interleavings> pairs = Interleavings.everyPairWithAChange(CounterModelChecks.class, Map.of("increment",
+                Interleavings.call("increment"), "value", Interleavings.call("value")), List.of("increment"),
+                List.of(), List.of(Interleavings.call("value")));
+        Interleavings.findViolation(pairs, PAIR_INTERLEAVINGS).ifPresent(report -> fail("Two threads called"
+                + " increment() and increment(), or increment() and value(), at the same time, then value(): the"
+                + " results cannot be explained by the calls happening one after the other. count++ is three steps;"
+                + " hold one lock for all three, and read under the same lock.\n\n" + report));
     }
 }

@@ -2,18 +2,23 @@ package kit.checks.list;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import kit.grader.Points;
+import kit.grader.Race;
 import list.ThreadSafeList;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** What the list must do before threads come in: behave like an ordinary list on one thread. */
-@kit.grader.JvmOptions("-XX:TieredStopAtLevel=1") // one thread: nothing here needs C2
-@kit.grader.SharedJvm // one JVM for the exercise's model checks and one-thread checks
+/**
+ * What the list must do before threads come in: behave like an ordinary list on one thread. Plus the one thing model
+ * checking cannot see (it assumes every write is visible at once): whether a compiled reader sees another thread's
+ * write - which is why this class runs with C2, and the Lincheck checks run in a JVM of their own.
+ */
 class ListOnOneThreadTest {
 
     @Test
@@ -103,6 +108,30 @@ class ListOnOneThreadTest {
             return; // a read-only copy is fine
         }
         assertEquals(List.of("b", "c"), list.snapshot(), "the list after the caller added \"x\" to its snapshot");
+    }
+
+    @Test
+    @DisplayName("size() sees an append made by another thread, also once the JIT has compiled the reader")
+    @Points(1)
+    void sizeSeesOtherThreadsAppend() throws InterruptedException {
+        var list = new ThreadSafeList<String>();
+        Thread reader = new Thread(() -> {
+            while (list.size() == 0) {
+                // spin: the JIT compiles this loop while the main thread waits
+            }
+        }, "reader");
+        reader.setDaemon(true);
+        reader.start();
+        Thread.sleep(1000);
+        Race.run("append(\"a\") while another thread calls size() in a loop", 1, Duration.ofSeconds(5), "list",
+                thread -> list.append("a"));
+        reader.join(3000);
+        if (reader.isAlive()) {
+            fail("A thread calling size() in a loop never saw the list grow from 0 to 1 element (still 0 after 3 s),"
+                    + " although another thread had appended. size() reads without the lock, so the JIT may read the"
+                    + " size once and reuse that number forever. Read it under the same lock that append holds:"
+                    + " releasing and then taking a lock makes the earlier write visible.");
+        }
     }
 
     private static ThreadSafeList<String> listOf(String... values) {

@@ -49,6 +49,15 @@ public class ListOperations {
     }
 
     @Operation
+    public Object size() {
+        try {
+            return list.size();
+        } catch (RuntimeException e) {
+            return name(e);
+        }
+    }
+
+    @Operation
     public Object snapshot() {
         try {
             return String.valueOf(list.snapshot());

@@ -4,12 +4,16 @@ import static kit.grader.Interleavings.call;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import kit.grader.JvmOptions;
 import kit.grader.Points;
+import kit.grader.TimeLimit;
 import list.ThreadSafeList;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import kit.grader.Interleavings;
+import kit.grader.Interleavings.Call;
 
 /**
  * Every call must be atomic: whatever the threads' timing, the outcome must be one that the same calls would have
@@ -20,10 +24,12 @@ import kit.grader.Interleavings;
 class ListSharedByThreadsTest {
     /** Each bug below shows within the first 40 interleavings of its scenario; more only costs time. */
     private static final int INTERLEAVINGS = 50;
+    private static final int PAIR_INTERLEAVINGS = 30;
 
     @Test
     @DisplayName("appends from two threads at the same time are all kept (no lost appends)")
     @Points(2)
+    @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void appendsAreNotLost() {
         expectAtomic(Interleavings.of(ListOperations.class)
                         .thread(call("append", 1))
@@ -37,6 +43,7 @@ class ListSharedByThreadsTest {
     @Test
     @DisplayName("appendIfAbsent is atomic: two threads adding the same value at once add it only once")
     @Points(2)
+    @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void appendIfAbsentIsAtomic() {
         expectAtomic(Interleavings.of(ListOperations.class)
                         .thread(call("appendIfAbsent", 7))
@@ -51,6 +58,7 @@ class ListSharedByThreadsTest {
     @Test
     @DisplayName("pop from two threads at the same time removes two different elements")
     @Points(2)
+    @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void popsAreAtomic() {
         String what = "The list was [1, 2]; two threads called pop at the same time. Each must get a different"
                 + " element (or IndexOutOfBoundsException if, at its turn, the index is no longer in range).";
@@ -73,6 +81,7 @@ class ListSharedByThreadsTest {
     @DisplayName("get sees a whole list while another thread pops (an element or IndexOutOfBoundsException, never a"
             + " half-removed state)")
     @Points(2)
+    @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void getIsAtomic() {
         expectAtomic(Interleavings.of(ListOperations.class)
                         .before(call("append", 1), call("append", 2))
@@ -86,6 +95,7 @@ class ListSharedByThreadsTest {
     @Test
     @DisplayName("snapshot is consistent while another thread appends (a copy of the list at one instant)")
     @Points(2)
+    @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void snapshotIsAtomic() {
         String what = "One thread took a snapshot while another appended. The snapshot must show the list as it was"
                 + " at one instant: before or after each append, with no null that was never appended and no"
@@ -101,6 +111,31 @@ class ListSharedByThreadsTest {
                         .thread(call("snapshot"))
                         .thread(call("append", 2)),
                 what, hint);
+    }
+
+    /** The call each operation makes when it runs against another: arguments that make their effects collide. */
+    private static final Map<String, Call> CALLS = Map.of("append", call("append", 3), "appendIfAbsent",
+            call("appendIfAbsent", 3), "pop", call("pop", 0), "get", call("get", 1), "size", call("size"), "snapshot",
+            call("snapshot"));
+
+    @Test
+    @DisplayName("every operation is atomic against every change: append, appendIfAbsent, pop, get, size and snapshot"
+            + " each at the same time as append, appendIfAbsent and pop")
+    @Points(2)
+    @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
+    void everyOperationAgainstEveryChange() {
+        requireWorksOnOneThread();
+        List<Interleavings> pairs = Interleavings.everyPairWithAChange(ListOperations.class, CALLS,
+                List.of("append", "appendIfAbsent", "pop"), List.of(call("append", 1), call("append", 2)),
+                List.of(call("snapshot"), call("size")));
+        Interleavings.findViolation(pairs, PAIR_INTERLEAVINGS).ifPresent(report -> fail("The list was [1, 2];"
+                + " two threads each made one call at the same time - every pair was tried: " + pairs.stream()
+                        .map(Interleavings::parallelPart).collect(Collectors.joining("; ")) + ". Each call must act"
+                + " as if it ran alone, before or after the other.\nLincheck found an interleaving whose results no"
+                + " one-call-at-a-time order could give (its scenario is below).\nHint: every method reads or changes"
+                + " the list's size and array together: do all of it while holding the one lock that every other"
+                + " method holds - a method on another lock, or on none, can run in the middle of any other.\n\n"
+                + report));
     }
 
     private static void expectAtomic(Interleavings scenario, String whatWasTried, String hint) {

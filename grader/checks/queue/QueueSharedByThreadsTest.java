@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Set;
 import kit.grader.JvmOptions;
 import kit.grader.Points;
+import kit.grader.TimeLimit;
 import org.jetbrains.lincheck.Lincheck;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.junit.jupiter.api.DisplayName;
@@ -31,6 +35,7 @@ class QueueSharedByThreadsTest {
     @Test
     @DisplayName("two consumers waiting at once each get a different item (a woken consumer checks again: while, not if)")
     @Points(3)
+    @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void twoConsumersTwoItems() {
         requireWorksOnOneThread();
         expectNoFailure("Two consumers called take() on an empty queue while a producer put 1, then 2. Each consumer"
@@ -57,6 +62,7 @@ class QueueSharedByThreadsTest {
     @Test
     @DisplayName("a consumer waiting in take is always woken by a put (no lost wake-up)")
     @Points(3)
+    @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void noLostWakeUp() {
         requireWorksOnOneThread();
         expectNoFailure("A consumer called take() while a producer put 1: whatever the timing, the consumer must get"
@@ -88,11 +94,38 @@ class QueueSharedByThreadsTest {
         public Object pollNow() throws InterruptedException {
             return queue.poll(Duration.ZERO).orElse(null);
         }
+
+        @Operation
+        public int size() {
+            return queue.size();
+        }
+    }
+
+    @Test
+    @DisplayName("every call is atomic against every change: put, poll(0 s) and size each at the same time as put and"
+            + " poll(0 s)")
+    @Points(2)
+    @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
+    void everyCallAgainstEveryChange() {
+        requireWorksOnOneThread();
+        List<Interleavings> pairs = Interleavings.everyPairWithAChange(Operations.class, Map.of("put",
+                Interleavings.call("put", 2), "pollNow", Interleavings.call("pollNow"), "size",
+                Interleavings.call("size")), List.of("put", "pollNow"), List.of(Interleavings.call("put", 1)),
+                List.of(Interleavings.call("size"), Interleavings.call("pollNow"), Interleavings.call("pollNow"),
+                        Interleavings.call("size")));
+        Interleavings.findViolation(pairs, INTERLEAVINGS).ifPresent(report -> fail("The queue held 1; two threads"
+                + " each made one call at the same time (every pair was tried: " + pairs.stream()
+                        .map(Interleavings::parallelPart).collect(Collectors.joining("; ")) + "), then size(),"
+                + " poll(0 s) twice and size() again. Each call must act as if it ran alone, before or after the"
+                + " other.\nLincheck found an interleaving whose results no one-call-at-a-time order could give.\n"
+                + "Hint: every method reads or changes the items (and any count kept beside them): do all of it while"
+                + " holding the one lock that every other method holds.\n\n" + report));
     }
 
     @Test
     @DisplayName("puts from two threads at the same time lose no item")
     @Points(2)
+    @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void putsAreAtomic() {
         requireWorksOnOneThread();
         Interleavings.of(Operations.class)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import kit.grader.Points;
 import org.junit.jupiter.api.DisplayName;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import queue.ThreadSafeQueue;
 import kit.grader.BlockingCall;
+import kit.grader.Traffic;
 
 /**
  * A consumer that waits, and what may end its wait: an item, a timeout, an interrupt. Each check first sees the
@@ -22,6 +24,7 @@ import kit.grader.BlockingCall;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QueueWaitingTest {
     private static final Duration LONG = Duration.ofSeconds(60);
+    private static final Duration TIME = Duration.ofSeconds(1);
 
     @Test
     @Order(1)
@@ -92,6 +95,26 @@ class QueueWaitingTest {
     void pollIsInterruptible() {
         var queue = new ThreadSafeQueue<String>();
         expectInterruptible(queue, BlockingCall.start("consumer", () -> queue.poll(LONG)), "poll(60 s)");
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("many producers and consumers at once (2 producers, 6 consumers in take and poll, real threads):"
+            + " nobody is left waiting, no item is lost")
+    @Points(3)
+    void manyProducersAndConsumers() {
+        var queue = new ThreadSafeQueue<Integer>();
+        new Traffic("For " + TIME.toMillis() + " ms, over and over: 2 producers put 4 items each while 2 consumers"
+                + " called take() and 2 called poll(1 ms) until they had two items each, and 2 more called poll(1 ms)"
+                + " once and put back what they got", "queue", 2, queue::put,
+                List.of(Traffic.Kind.untilItem("taker", 2, queue::take),
+                        Traffic.Kind.untilItem("poller", 2, () -> pollBriefly(queue)),
+                        Traffic.Kind.once("impatient-poller", 2, () -> pollBriefly(queue))),
+                queue::size, 8).run(TIME);
+    }
+
+    private static Integer pollBriefly(ThreadSafeQueue<Integer> queue) throws InterruptedException {
+        return queue.poll(Duration.ofMillis(1)).orElse(null);
     }
 
     private static void expectInterruptible(ThreadSafeQueue<String> queue, BlockingCall<?> consumer, String call) {

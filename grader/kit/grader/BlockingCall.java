@@ -13,6 +13,11 @@ import java.util.concurrent.TimeUnit;
 public final class BlockingCall<T> {
     /** How long a call may take to start waiting, or to finish once it should; generous for a busy machine. */
     public static final Duration PATIENCE = Duration.ofSeconds(10);
+    /**
+     * How long a call that should finish may keep waiting (parked, or in wait()) before it is told stuck: a woken
+     * thread stops waiting as soon as it gets a CPU, and the checks never expect a call to wait this long by itself.
+     */
+    public static final Duration STUCK = Duration.ofSeconds(2);
 
     private final Thread thread;
     private final String learnerPackage;
@@ -76,11 +81,28 @@ public final class BlockingCall<T> {
         }
     }
 
-    /** Waits up to {@link #PATIENCE} for the call to end; fails with a thread dump if it does not. */
+    /**
+     * Waits up to {@link #PATIENCE} for the call to end; fails with a thread dump if it does not - and sooner, after
+     * {@link #STUCK}, if the call kept waiting all that time: a call that should end by itself, or has just been
+     * woken or interrupted, never does.
+     */
     public void awaitEnd(String whatIfNot) {
-        if (!endsWithin(PATIENCE)) {
-            throw new AssertionError(whatIfNot + "\nWhat the threads were doing " + PATIENCE.toSeconds()
-                    + " s later:\n" + ThreadReport.describe(learnerPackage));
+        long start = System.nanoTime();
+        long waitingSince = start;
+        while (!endsWithin(Duration.ofMillis(10))) {
+            long now = System.nanoTime();
+            Thread.State state = thread.getState();
+            if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) {
+                waitingSince = now;
+            } else if (now - waitingSince >= STUCK.toNanos()) {
+                throw new AssertionError(whatIfNot + "\nWhat the threads were doing once it had kept waiting for "
+                        + STUCK.toSeconds() + " s, with nothing left to wake it:\n"
+                        + ThreadReport.describe(learnerPackage));
+            }
+            if (now - start >= PATIENCE.toNanos()) {
+                throw new AssertionError(whatIfNot + "\nWhat the threads were doing " + PATIENCE.toSeconds()
+                        + " s later:\n" + ThreadReport.describe(learnerPackage));
+            }
         }
     }
 

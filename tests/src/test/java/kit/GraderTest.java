@@ -27,7 +27,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Proof that the grader works: every buggy variant (tests/buggy/&lt;id&gt;/&lt;variant&gt;.patch, applied to a copy of the
  * solution by {@link Variant}) loses points and fails the checks its CAUGHT-BY lines name (graded with --only those
- * checks); every reference solution gets full marks, three times; the starters do not; and
+ * checks); every reference solution, and every correct alternative design (tests/correct/&lt;id&gt;/&lt;name&gt;.patch),
+ * gets full marks, three times; the starters do not; and
  * the special submissions in tests/submissions/ (compile error, System.exit, endless loop, deadlock) are stopped and
  * explained. Gradings run two at a time (each in its own grader process, as a learner would run it).
  */
@@ -143,6 +144,25 @@ class GraderTest {
                         + g.maxScore()) && results.contains("\"visibility\": \"visible\"")
                         && !results.contains("\"status\": \"failed\""), "results.json\n" + results);
             }));
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCorrectAlternativeGetsFullMarksThreeTimesInARow() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Variant alternative : Variant.all(Kit.DIR, "correct")) {
+            String label = alternative.exercise() + "/" + alternative.name();
+            Path dir = alternative.materialise(Kit.DIR, tempDir(alternative.name()));
+            for (int round = 1; round <= 3; round++) {
+                Future<Grading> grading = grade("grade", alternative.exercise(), "--dir", dir.toString());
+                tests.add(DynamicTest.dynamicTest(label + ", round " + round, () -> {
+                    Grading g = await(grading);
+                    String account = g.run().describe();
+                    assertEquals(0, g.run().exitCode(), "a correct design gets full marks and exits 0\n" + account);
+                    assertTrue(g.maxScore() > 0 && g.score() == g.maxScore(), account);
+                }));
+            }
         }
         return tests.stream();
     }
