@@ -27,8 +27,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Proof that the grader works: every buggy variant (tests/buggy/&lt;id&gt;/&lt;variant&gt;.patch, applied to a copy of the
  * solution by {@link Variant}) loses points and fails the checks its CAUGHT-BY lines name (graded with --only those
- * checks); every reference solution, and every correct alternative design (tests/correct/&lt;id&gt;/&lt;name&gt;.patch),
- * gets full marks, three times; the starters do not; and
+ * checks); every reference solution, and every correct alternative design (a whole class of its own in
+ * tests/correct/&lt;id&gt;/&lt;name&gt;/), gets full marks, three times; the starters do not; and
  * the special submissions in tests/submissions/ (compile error, System.exit, endless loop, deadlock) are stopped and
  * explained. Gradings run two at a time (each in its own grader process, as a learner would run it).
  */
@@ -151,12 +151,11 @@ class GraderTest {
     @TestFactory
     Stream<DynamicTest> everyCorrectAlternativeGetsFullMarksThreeTimesInARow() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Variant alternative : Variant.all(Kit.DIR, "correct")) {
-            String label = alternative.exercise() + "/" + alternative.name();
-            Path dir = alternative.materialise(Kit.DIR, tempDir(alternative.name()));
+        for (Path alternative : alternatives()) {
+            String id = alternative.getParent().getFileName().toString();
             for (int round = 1; round <= 3; round++) {
-                Future<Grading> grading = grade("grade", alternative.exercise(), "--dir", dir.toString());
-                tests.add(DynamicTest.dynamicTest(label + ", round " + round, () -> {
+                Future<Grading> grading = grade("grade", id, "--dir", alternative.toString());
+                tests.add(DynamicTest.dynamicTest(id + "/" + alternative.getFileName() + ", round " + round, () -> {
                     Grading g = await(grading);
                     String account = g.run().describe();
                     assertEquals(0, g.run().exitCode(), "a correct design gets full marks and exits 0\n" + account);
@@ -287,6 +286,16 @@ class GraderTest {
         assertEquals(0, run.exitCode(), run.describe());
         assertTrue(run.stdout().startsWith("# Hints for `counter`") && run.stdout().contains("\n1. "),
                 run.describe());
+    }
+
+    /** The folders tests/correct/&lt;id&gt;/&lt;name&gt;/, each holding one correct learner class. */
+    private static List<Path> alternatives() {
+        try (Stream<Path> folders = Files.walk(Kit.DIR.resolve("tests/correct"), 2)) {
+            return folders.filter(f -> f.getNameCount() - Kit.DIR.getNameCount() == 4 && Files.isDirectory(f))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String submission(String name) {

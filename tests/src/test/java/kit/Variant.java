@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A variant of an exercise's reference solution: {@code tests/buggy/<id>/<variant>.patch} (a typical mistake) or
- * {@code tests/correct/<id>/<variant>.patch} (another right way), stored as a unified diff against
+ * A buggy variant of an exercise's reference solution: {@code tests/buggy/<id>/<variant>.patch} (a typical mistake),
+ * stored as a unified diff against
  * {@code solutions/<id>/<Class>.java}. The text before the diff is the variant's header ({@code BUG: ...},
  * {@code CAUGHT-BY: ...}); the diff is applied here, in Java, to a copy of the solution, strictly: a hunk whose
  * context or removed lines are no longer in the solution fails with the variant's name, so a change of a solution
@@ -45,7 +45,7 @@ public record Variant(Path patch, String exercise, String name, List<String> hea
                 target.substring(target.lastIndexOf('/') + 1), lines.subList(start + 2, lines.size()));
     }
 
-    /** Every {@code *.patch} under {@code tests/<kind>/} ("buggy" or "correct"), by exercise and name. */
+    /** Every {@code *.patch} under {@code tests/<kind>/} (e.g. "buggy"), by exercise and name. */
     public static List<Variant> all(Path kitDir, String kind) {
         Path root = kitDir.resolve("tests").resolve(kind);
         if (!Files.isDirectory(root)) {
@@ -153,7 +153,7 @@ public record Variant(Path patch, String exercise, String name, List<String> hea
     /** {@code Variant DIR PATCH}: writes the variant's files into DIR; exit code 2 with one line on bad input. */
     public static void main(String[] args) {
         if (args.length != 2 || !args[1].endsWith(".patch")) {
-            System.err.println("usage: Variant.java DIR tests/<buggy|correct>/<id>/<variant>.patch");
+            System.err.println("usage: Variant.java DIR tests/buggy/<id>/<variant>.patch");
             System.exit(2);
         }
         try {
