@@ -4,6 +4,13 @@
 //DEPS org.junit.jupiter:junit-jupiter:5.14.1
 //DEPS org.jetbrains.lincheck:lincheck:3.7
 //DEPS org.openjdk.jcstress:jcstress-core:0.16
+// jcstress-core asks for ASM 9.0, and dependency resolution would give Lincheck that one too: too old for JDK 25's
+// class files: with it, Lincheck's model checks gave an unguarded counter full marks. Lincheck's own ASM wins here.
+//DEPS org.ow2.asm:asm:9.9.1
+//DEPS org.ow2.asm:asm-analysis:9.9.1
+//DEPS org.ow2.asm:asm-commons:9.9.1
+//DEPS org.ow2.asm:asm-tree:9.9.1
+//DEPS org.ow2.asm:asm-util:9.9.1
 //SOURCES kit/grader/*.java
 //MAIN Grade
 //CDS
