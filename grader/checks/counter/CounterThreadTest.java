@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * checking class catches those races there.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-public class CounterThreadChecks {
+public class CounterThreadTest {
     private static final String PACKAGE = "counter";
     private static final int THREADS = 2;
     private static final int INCREMENTS = 10_000;

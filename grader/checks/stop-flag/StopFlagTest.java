@@ -30,7 +30,7 @@ import stopflag.StoppableWorker;
  */
 @JvmOptions("-XX:-BackgroundCompilation")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class StopFlagChecks {
+class StopFlagTest {
     private static final Duration WARM_UP = Duration.ofMillis(300);
     private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(10);
 

@@ -27,7 +27,7 @@ import parallelmap.ParallelExecutor;
  * too few or too many calls at once is seen without any timing assumption, and nothing waits forever.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ParallelMapChecks {
+class ParallelMapTest {
     private static final Duration GRACE = Duration.ofSeconds(1);
 
     @Test

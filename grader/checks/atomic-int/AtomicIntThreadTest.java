@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * not show in the counts; the model checking class catches them there.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-public class AtomicIntThreadChecks {
+public class AtomicIntThreadTest {
     private static final String PACKAGE = "atomicint";
     private static final int CALLS = 10_000;
     private static final int ROUNDS = 20;
