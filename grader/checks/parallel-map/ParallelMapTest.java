@@ -184,6 +184,23 @@ class ParallelMapTest {
     }
 
     @Test
+    @Order(7)
+    @Points(1)
+    @DisplayName("when a call throws, map waits for the calls still running before it throws")
+    void waitsForRunningCallsOnFailure() throws Exception {
+        CallLog log = new CallLog(6);
+        MapCall.Outcome outcome = mapWhereInputZeroThrowsWhileInputOneRuns(log, 300);
+        int running = log.active();
+        long endedAfterwards = (log.lastEndNanos() - outcome.endNanos()) / 1_000_000;
+        verify(running == 0 && endedAfterwards <= 0, () -> "map(inputs 0..5, parallelism 2): the call for input 0 "
+                + "threw while the call for input 1 was running (it takes 300 ms and goes on when interrupted). "
+                + "map threw its ExecutionException while " + (running > 0 ? running + " call(s) were still running"
+                        : "a call was still running (it ended " + endedAfterwards + " ms later)") + ", so a thread "
+                + "it started had not ended. Wait for the calls in progress (join the threads, or await the "
+                + "executor's termination) before throwing.");
+    }
+
+    @Test
     @Order(8)
     @Points(2)
     @DisplayName("when map returns, every thread it started has ended")
@@ -211,23 +228,6 @@ class ParallelMapTest {
                         .map(t -> "\"" + t.getName() + "\"").toList() + ". A thread (or pool) left running leaks "
                 + "with every call. Before returning, join your threads, or shut the executor down and await "
                 + "its termination.");
-    }
-
-    @Test
-    @Order(7)
-    @Points(1)
-    @DisplayName("when a call throws, map waits for the calls still running before it throws")
-    void waitsForRunningCallsOnFailure() throws Exception {
-        CallLog log = new CallLog(6);
-        MapCall.Outcome outcome = mapWhereInputZeroThrowsWhileInputOneRuns(log, 300);
-        int running = log.active();
-        long endedAfterwards = (log.lastEndNanos() - outcome.endNanos()) / 1_000_000;
-        verify(running == 0 && endedAfterwards <= 0, () -> "map(inputs 0..5, parallelism 2): the call for input 0 "
-                + "threw while the call for input 1 was running (it takes 300 ms and goes on when interrupted). "
-                + "map threw its ExecutionException while " + (running > 0 ? running + " call(s) were still running"
-                        : "a call was still running (it ended " + endedAfterwards + " ms later)") + ", so a thread "
-                + "it started had not ended. Wait for the calls in progress (join the threads, or await the "
-                + "executor's termination) before throwing.");
     }
 
     @Test
