@@ -23,7 +23,6 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class AtomicIntThreadTest {
-    private static final String PACKAGE = "atomicint";
     private static final int CALLS = 10_000;
     private static final int ROUNDS = 20;
 
@@ -55,7 +54,7 @@ public class AtomicIntThreadTest {
     void noLostUpdates() {
         for (int round = 1; round <= ROUNDS; round++) {
             AtomicInt atomic = new AtomicInt(0);
-            Race.run("2 threads x 10,000 calls of increment(3) and decrement(1)", 2, Duration.ofSeconds(20), PACKAGE,
+            Race.run("2 threads x 10,000 calls of increment(3) and decrement(1)", 2, Duration.ofSeconds(20),
                     thread -> {
                         for (int i = 0; i < CALLS; i++) {
                             if (thread == 0) {
@@ -83,7 +82,7 @@ public class AtomicIntThreadTest {
     void compareAndSetIsAtomic() {
         for (int round = 1; round <= ROUNDS; round++) {
             AtomicInt atomic = new AtomicInt(0);
-            Race.run("2 threads x 10,000 compareAndSet(v, v + 1) loops", 2, Duration.ofSeconds(20), PACKAGE,
+            Race.run("2 threads x 10,000 compareAndSet(v, v + 1) loops", 2, Duration.ofSeconds(20),
                     thread -> {
                         for (int i = 0; i < CALLS; i++) {
                             int seen;
@@ -119,7 +118,7 @@ public class AtomicIntThreadTest {
         reader.setDaemon(true);
         reader.start();
         Thread.sleep(1500);
-        Race.run("setValue(1) while another thread calls value() in a loop", 1, Duration.ofSeconds(5), PACKAGE,
+        Race.run("setValue(1) while another thread calls value() in a loop", 1, Duration.ofSeconds(5),
                 thread -> atomic.setValue(1));
         reader.join(3000);
         if (reader.isAlive()) {

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class CounterThreadTest {
-    private static final String PACKAGE = "counter";
     private static final int THREADS = 2;
     private static final int INCREMENTS = 10_000;
     private static final int ROUNDS = 20;
@@ -46,7 +45,7 @@ public class CounterThreadTest {
     void noLostUpdates() {
         for (int round = 1; round <= ROUNDS; round++) {
             ThreadSafeCounter counter = new ThreadSafeCounter();
-            Race.run(THREADS + " threads x 10,000 increments", THREADS, Duration.ofSeconds(20), PACKAGE, thread -> {
+            Race.run(THREADS + " threads x 10,000 increments", THREADS, Duration.ofSeconds(20), thread -> {
                 for (int i = 0; i < INCREMENTS; i++) {
                     counter.increment();
                 }
@@ -77,7 +76,7 @@ public class CounterThreadTest {
         reader.setDaemon(true);
         reader.start();
         Thread.sleep(1500);
-        Race.run("increment() while another thread calls value() in a loop", 1, Duration.ofSeconds(5), PACKAGE,
+        Race.run("increment() while another thread calls value() in a loop", 1, Duration.ofSeconds(5),
                 thread -> counter.increment());
         reader.join(3000);
         if (reader.isAlive()) {

@@ -123,7 +123,7 @@ class ListOnOneThreadTest {
         reader.setDaemon(true);
         reader.start();
         Thread.sleep(1000);
-        Race.run("append(\"a\") while another thread calls size() in a loop", 1, Duration.ofSeconds(5), "list",
+        Race.run("append(\"a\") while another thread calls size() in a loop", 1, Duration.ofSeconds(5),
                 thread -> list.append("a"));
         reader.join(3000);
         if (reader.isAlive()) {

@@ -50,7 +50,7 @@ final class MapCall {
         } catch (TimeoutException e) {
             return fail("map(" + inputs.size() + " inputs, parallelism " + parallelism + ") did not return within "
                     + PATIENCE.toSeconds() + " s. What each thread was doing:\n"
-                    + ThreadReport.describe(ParallelExecutor.class.getPackageName()));
+                    + ThreadReport.describe());
         } catch (ExecutionException impossible) {
             throw new AssertionError(impossible);
         }

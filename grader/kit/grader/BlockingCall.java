@@ -7,8 +7,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * One call of the learner's code on a thread of its own, so that a check can see whether it waits, wake it, interrupt
  * it, and wait for its outcome - always with a bound, never forever. Used by the checks of the exercises whose calls
- * wait (queue, bounded-buffer); its thread dumps show the learner's package, which is the check's package without
- * its {@code kit.checks.} prefix.
+ * wait (queue, bounded-buffer); its thread dumps show the learner's package ({@link LearnerPackage}).
  */
 public final class BlockingCall<T> {
     /** How long a call may take to start waiting, or to finish once it should; generous for a busy machine. */
@@ -25,7 +24,7 @@ public final class BlockingCall<T> {
     private volatile boolean ended;
 
     private BlockingCall(String name, Callable<T> call) {
-        learnerPackage = call.getClass().getPackageName().replaceFirst("^kit\\.checks\\.", "");
+        learnerPackage = LearnerPackage.ofCaller();
         thread = new Thread(() -> {
             try {
                 outcome = call.call();

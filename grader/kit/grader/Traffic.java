@@ -73,10 +73,10 @@ public final class Traffic {
      * {@code what} says the scenario in the learner's words; {@code size} is read by an observer thread the whole
      * time, and must stay within 0..{@code maxSize}.
      */
-    public Traffic(String what, String learnerPackage, int producers, Producer producer, List<Kind> consumers,
+    public Traffic(String what, int producers, Producer producer, List<Kind> consumers,
             IntSupplier size, int maxSize) {
         this.what = what;
-        this.learnerPackage = learnerPackage;
+        this.learnerPackage = LearnerPackage.ofCaller();
         this.producers = producers;
         this.producer = producer;
         this.consumers = consumers;
