@@ -49,10 +49,10 @@ public class CounterModelTest {
                 count++ is three steps (read, add, write); if another thread runs between them, one increment \
                 overwrites the other. Hold one lock for the whole read-modify-write, and read under the same lock.""");
         // The random scenarios above may miss a pair; this runs increment against both operations for sure.
-        List<Interleavings> pairs = Interleavings.everyPairWithAChange(CounterModelTest.class, Map.of("increment",
-                Interleavings.call("increment"), "value", Interleavings.call("value")), List.of("increment"),
-                List.of(), List.of(Interleavings.call("value")));
-        Interleavings.findViolation(pairs, PAIR_INTERLEAVINGS).ifPresent(report -> fail("Two threads called"
+        List<Interleavings> pairs = ModelCheck.everyPairWithAChange(CounterModelTest.class, Map.of("increment",
+                ModelCheck.call("increment"), "value", ModelCheck.call("value")), List.of("increment"),
+                List.of(), List.of(ModelCheck.call("value")));
+        ModelCheck.findViolation(pairs, PAIR_INTERLEAVINGS).ifPresent(report -> fail("Two threads called"
                 + " increment() and increment(), or increment() and value(), at the same time, then value(): the"
                 + " results cannot be explained by the calls happening one after the other. count++ is three steps;"
                 + " hold one lock for all three, and read under the same lock.\n\n" + report));

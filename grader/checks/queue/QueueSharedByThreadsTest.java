@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import queue.ThreadSafeQueue;
 import kit.grader.Interleavings;
 import kit.grader.BlockingCall;
+import kit.grader.ModelCheck;
 import kit.grader.Threads;
 
 /**
@@ -108,12 +109,12 @@ class QueueSharedByThreadsTest {
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void everyCallAgainstEveryChange() {
         requireWorksOnOneThread();
-        List<Interleavings> pairs = Interleavings.everyPairWithAChange(Operations.class, Map.of("put",
-                Interleavings.call("put", 2), "pollNow", Interleavings.call("pollNow"), "size",
-                Interleavings.call("size")), List.of("put", "pollNow"), List.of(Interleavings.call("put", 1)),
-                List.of(Interleavings.call("size"), Interleavings.call("pollNow"), Interleavings.call("pollNow"),
-                        Interleavings.call("size")));
-        Interleavings.findViolation(pairs, INTERLEAVINGS).ifPresent(report -> fail("The queue held 1; two threads"
+        List<Interleavings> pairs = ModelCheck.everyPairWithAChange(Operations.class, Map.of("put",
+                ModelCheck.call("put", 2), "pollNow", ModelCheck.call("pollNow"), "size",
+                ModelCheck.call("size")), List.of("put", "pollNow"), List.of(ModelCheck.call("put", 1)),
+                List.of(ModelCheck.call("size"), ModelCheck.call("pollNow"), ModelCheck.call("pollNow"),
+                        ModelCheck.call("size")));
+        ModelCheck.findViolation(pairs, INTERLEAVINGS).ifPresent(report -> fail("The queue held 1; two threads"
                 + " each made one call at the same time (every pair was tried: " + pairs.stream()
                         .map(Interleavings::parallelPart).collect(Collectors.joining("; ")) + "), then size(),"
                 + " poll(0 s) twice and size() again. Each call must act as if it ran alone, before or after the"
@@ -128,10 +129,10 @@ class QueueSharedByThreadsTest {
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void putsAreAtomic() {
         requireWorksOnOneThread();
-        Interleavings.of(Operations.class)
-                .thread(Interleavings.call("put", 1))
-                .thread(Interleavings.call("put", 2))
-                .after(Interleavings.call("pollNow"), Interleavings.call("pollNow"))
+        ModelCheck.scenario(Operations.class)
+                .thread(ModelCheck.call("put", 1))
+                .thread(ModelCheck.call("put", 2))
+                .after(ModelCheck.call("pollNow"), ModelCheck.call("pollNow"))
                 .findViolation(INTERLEAVINGS)
                 .ifPresent(report -> fail("Two threads called put at the same time; then poll(0 s) twice must return"
                         + " both items.\nLincheck found an interleaving whose results no one-call-at-a-time order could"

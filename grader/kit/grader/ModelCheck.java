@@ -1,11 +1,21 @@
 package kit.grader;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 
 /**
- * Lincheck model checking with the grader's settings, for checks: it runs short concurrent scenarios of a test
- * class's {@code @Operation} methods under many thread interleavings and fails if some outcome cannot be explained
- * by the operations happening one at a time (or if the threads hang). It does not depend on the CPU count or on
+ * The one entry point of checks to Lincheck model checking, with the grader's settings. Lincheck runs concurrent
+ * scenarios of a class's {@code @Operation} methods under many thread interleavings and finds an outcome that cannot
+ * be explained by the operations happening one at a time (or threads that hang). Three ways to choose scenarios:
+ * <ul>
+ * <li>{@link #verify(Class, String)}: random scenarios, failing the check with an explanation;
+ * <li>{@link #scenario(Class)}: one hand-written scenario, when a bug needs two particular calls at once;
+ * <li>{@link #everyPairWithAChange}: every operation on one thread against every change on the other.
+ * </ul>
+ * Hand-written scenarios report with {@link Interleavings#findViolation(int)} or {@link #findViolation(List, int)},
+ * and the check words the failure itself. It does not depend on the CPU count or on
  * timing. It assumes sequential consistency, so it cannot see a missing {@code volatile}; check visibility with a
  * JIT-warmed thread check instead.
  */
@@ -45,5 +55,30 @@ public final class ModelCheck {
             throw new AssertionError(what + "\n\nLincheck's evidence - the operations each thread ran, what they "
                     + "returned, and a step-by-step interleaving that produces it:\n" + report, null);
         }
+    }
+
+    /** One hand-written scenario of {@code model}'s operations: {@code before}, two {@code thread}s, {@code after}. */
+    public static Interleavings scenario(Class<?> model) {
+        return Interleavings.of(model);
+    }
+
+    /** One call of an {@code @Operation} method, for {@link #scenario(Class)} and {@link #everyPairWithAChange}. */
+    public static Interleavings.Call call(String operation, Object... arguments) {
+        return Interleavings.call(operation, arguments);
+    }
+
+    /**
+     * One scenario per unordered pair of an operation in {@code changes} and any {@code @Operation} of {@code model},
+     * each pair on two threads, with {@code before} and {@code after} calls around it. {@code calls} gives the call
+     * for each operation; an operation it does not name fails the check, so a new operation cannot go unchecked.
+     */
+    public static List<Interleavings> everyPairWithAChange(Class<?> model, Map<String, Interleavings.Call> calls,
+            List<String> changes, List<Interleavings.Call> before, List<Interleavings.Call> after) {
+        return Interleavings.everyPairWithAChange(model, calls, changes, before, after);
+    }
+
+    /** Lincheck's report on the first of {@code scenarios} that broke (one Lincheck run for all), or empty. */
+    public static Optional<String> findViolation(List<Interleavings> scenarios, int interleavings) {
+        return Interleavings.findViolation(scenarios, interleavings);
     }
 }
