@@ -12,7 +12,6 @@ import java.util.Set;
 import kit.grader.JvmOptions;
 import kit.grader.Points;
 import kit.grader.TimeLimit;
-import org.jetbrains.lincheck.Lincheck;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,8 @@ class QueueSharedByThreadsTest {
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void twoConsumersTwoItems() {
         requireWorksOnOneThread();
-        expectNoFailure("Two consumers called take() on an empty queue while a producer put 1, then 2. Each consumer"
+        ModelCheck.threadsNeverFail(INTERLEAVINGS,
+                "Two consumers called take() on an empty queue while a producer put 1, then 2. Each consumer"
                 + " must get one of the items, and not the same one.",
                 "a wake-up is only a hint that the queue changed - another consumer may have taken the item first."
                         + " Wait in a loop: while (empty) await(); then take the item.", () -> {
@@ -66,7 +66,8 @@ class QueueSharedByThreadsTest {
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void noLostWakeUp() {
         requireWorksOnOneThread();
-        expectNoFailure("A consumer called take() while a producer put 1: whatever the timing, the consumer must get"
+        ModelCheck.threadsNeverFail(INTERLEAVINGS,
+                "A consumer called take() while a producer put 1: whatever the timing, the consumer must get"
                 + " 1. If Lincheck reports that the test hung, the consumer waited and nobody woke it.",
                 "add the item and signal in ONE hold of the lock that the consumer waits with. A signal sent"
                         + " before the item is there, or in a separate hold of the lock, can reach a consumer that then"
@@ -138,15 +139,6 @@ class QueueSharedByThreadsTest {
                         + " both items.\nLincheck found an interleaving whose results no one-call-at-a-time order could"
                         + " give.\nHint: put changes the queue too - add the item while holding the lock that every"
                         + " other method holds, not only around the signal.\n\n" + report));
-    }
-
-    private static void expectNoFailure(String whatWasTried, String hint, Runnable scenario) {
-        try {
-            Lincheck.runConcurrentTest(INTERLEAVINGS, scenario);
-        } catch (AssertionError failure) {
-            fail(whatWasTried + "\nLincheck found an interleaving that breaks this.\nHint: " + hint + "\n\n"
-                    + failure.getMessage());
-        }
     }
 
     private static Object takeOrThrown(ThreadSafeQueue<Integer> queue) {

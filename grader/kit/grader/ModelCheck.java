@@ -3,7 +3,9 @@ package kit.grader;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jetbrains.lincheck.Lincheck;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * The one entry point of checks to Lincheck model checking, with the grader's settings. Lincheck runs concurrent
@@ -12,7 +14,9 @@ import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
  * <ul>
  * <li>{@link #verify(Class, String)}: random scenarios, failing the check with an explanation;
  * <li>{@link #scenario(Class)}: one hand-written scenario, when a bug needs two particular calls at once;
- * <li>{@link #everyPairWithAChange}: every operation on one thread against every change on the other.
+ * <li>{@link #everyPairWithAChange}: every operation on one thread against every change on the other;
+ * <li>{@link #threadsNeverFail}: threads the check writes itself, for calls that wait (a blocking {@code take} cannot
+ * be an {@code @Operation}).
  * </ul>
  * Hand-written scenarios report with {@link Interleavings#findViolation(int)} or {@link #findViolation(List, int)},
  * and the check words the failure itself. It does not depend on the CPU count or on
@@ -80,5 +84,19 @@ public final class ModelCheck {
     /** Lincheck's report on the first of {@code scenarios} that broke (one Lincheck run for all), or empty. */
     public static Optional<String> findViolation(List<Interleavings> scenarios, int interleavings) {
         return Interleavings.findViolation(scenarios, interleavings);
+    }
+
+    /**
+     * Runs {@code scenario} (which starts threads and throws an AssertionError on a wrong outcome) under
+     * {@code interleavings} interleavings of its threads; fails the check with {@code whatWasTried}, {@code hint} and
+     * Lincheck's report if one breaks it.
+     */
+    public static void threadsNeverFail(int interleavings, String whatWasTried, String hint, Runnable scenario) {
+        try {
+            Lincheck.runConcurrentTest(interleavings, scenario);
+        } catch (AssertionError failure) {
+            Assertions.fail(whatWasTried + "\nLincheck found an interleaving that breaks this.\nHint: " + hint + "\n\n"
+                    + failure.getMessage());
+        }
     }
 }
