@@ -95,16 +95,10 @@ class ParallelMapTest {
         for (int parallelism : new int[] {1, 3}) {
             List<Integer> inputs = inputs(9);
             CallLog log = new CallLog(inputs.size());
-            long[] deadline = {0};
             MapCall.Outcome outcome = MapCall.map(inputs, i -> {
                 log.start(i);
-                synchronized (deadline) {
-                    if (deadline[0] == 0) {
-                        deadline[0] = System.nanoTime() + Duration.ofMillis(400).toNanos();
-                    }
-                }
                 // wait, so that a map that starts too many calls is caught with them running together
-                log.awaitUntil(() -> log.maxActive() > parallelism, deadline[0]);
+                log.awaitUntilAfterFirstStart(() -> log.maxActive() > parallelism, Duration.ofMillis(400));
                 log.end();
                 return i;
             }, parallelism);
@@ -125,15 +119,9 @@ class ParallelMapTest {
         int parallelism = 3;
         List<Integer> inputs = inputs(6);
         CallLog log = new CallLog(inputs.size());
-        long[] deadline = {0};
         MapCall.Outcome outcome = MapCall.map(inputs, i -> {
             log.start(i);
-            synchronized (deadline) {
-                if (deadline[0] == 0) {
-                    deadline[0] = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-                }
-            }
-            log.awaitUntil(() -> log.maxActive() >= parallelism, deadline[0]); // until three run together
+            log.awaitUntilAfterFirstStart(() -> log.maxActive() >= parallelism, Duration.ofSeconds(2)); // three at once
             log.end();
             return i;
         }, parallelism);
