@@ -1,6 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 21+
 //DEPS com.google.code.gson:gson:2.13.1
+//SOURCES NotebookJson.java
 
 // Builds the notebooks from their sources, so that a notebook never holds a second copy of a snippet's code.
 //
@@ -308,7 +309,7 @@ public class Build {
             c.put("source", sourceLines(cell.source()));
             if (cell.type().equals("code")) {
                 JsonObject old = oldCells.get(cell.id());
-                boolean unchanged = old != null && cell.source().equals(joined(old.get("source")));
+                boolean unchanged = old != null && cell.source().equals(NotebookJson.text(old.get("source")));
                 c.put("execution_count", unchanged ? old.get("execution_count") : null);
                 c.put("outputs", unchanged ? old.get("outputs") : List.of());
             }
@@ -338,7 +339,7 @@ public class Build {
             JsonObject have = actual.get(i).getAsJsonObject();
             JsonElement tags = have.getAsJsonObject("metadata").get("tags");
             List<String> haveTags = tags == null ? List.of() : tags.getAsJsonArray().asList().stream().map(JsonElement::getAsString).toList();
-            if (!want.type().equals(have.get("cell_type").getAsString()) || !want.source().equals(joined(have.get("source")))
+            if (!want.type().equals(have.get("cell_type").getAsString()) || !want.source().equals(NotebookJson.text(have.get("source")))
                     || !want.tags().equals(haveTags)) {
                 return "cell " + (i + 1) + " (" + want.id() + ") differs from its source";
             }
@@ -353,15 +354,6 @@ public class Build {
     private static List<String> sourceLines(String text) {
         List<String> lines = new ArrayList<>(List.of(text.split("(?<=\n)")));
         return text.isEmpty() ? List.of() : lines;
-    }
-
-    private static String joined(JsonElement source) {
-        if (source.isJsonPrimitive()) {
-            return source.getAsString();
-        }
-        StringBuilder text = new StringBuilder();
-        source.getAsJsonArray().forEach(line -> text.append(line.getAsString()));
-        return text.toString();
     }
 
     private static String json(Object value) {

@@ -1,6 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 21+
 //DEPS com.google.code.gson:gson:2.13.1
+//SOURCES NotebookJson.java
 
 // Prints what an executed notebook shows, cell by cell, as plain text - for tests and for reading a run in a terminal.
 //
@@ -39,14 +40,14 @@ public class Outputs {
 
     private static String describe(JsonObject output) {
         return switch (output.get("output_type").getAsString()) {
-            case "stream" -> text(output.get("text"));
+            case "stream" -> NotebookJson.text(output.get("text"));
             case "error" -> "[error " + firstTracebackLine(output) + "]\n";
             default -> {
                 JsonObject data = output.getAsJsonObject("data");
                 if (data.has("image/png")) {
-                    yield "[image/png " + pngSize(text(data.get("image/png"))) + "]\n";
+                    yield "[image/png " + pngSize(NotebookJson.text(data.get("image/png"))) + "]\n";
                 }
-                yield data.has("text/plain") ? text(data.get("text/plain")) + "\n" : "[" + String.join(", ", data.keySet()) + "]\n";
+                yield data.has("text/plain") ? NotebookJson.text(data.get("text/plain")) + "\n" : "[" + String.join(", ", data.keySet()) + "]\n";
             }
         };
     }
@@ -64,14 +65,5 @@ public class Outputs {
     private static String pngSize(String base64) {
         ByteBuffer png = ByteBuffer.wrap(Base64.getMimeDecoder().decode(base64));
         return png.getInt(16) + "x" + png.getInt(20);
-    }
-
-    private static String text(JsonElement value) {
-        if (value.isJsonPrimitive()) {
-            return value.getAsString();
-        }
-        StringBuilder text = new StringBuilder();
-        value.getAsJsonArray().forEach(line -> text.append(line.getAsString()));
-        return text.toString();
     }
 }

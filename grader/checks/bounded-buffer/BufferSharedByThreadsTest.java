@@ -1,7 +1,6 @@
 package kit.checks.boundedbuffer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import boundedbuffer.BoundedBuffer;
 import java.util.Arrays;
@@ -9,10 +8,10 @@ import java.util.Set;
 import kit.grader.JvmOptions;
 import kit.grader.Points;
 import kit.grader.TimeLimit;
-import org.jetbrains.lincheck.Lincheck;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import kit.grader.BlockingCall;
+import kit.grader.ModelCheck;
 import kit.grader.Threads;
 
 /**
@@ -33,7 +32,8 @@ class BufferSharedByThreadsTest {
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void noDeadlock() {
         requireWorksOnOneThread();
-        expectNoFailure("On a BoundedBuffer(1), two producers each put one item while two consumers each took one."
+        ModelCheck.threadsNeverFail(INTERLEAVINGS,
+                "On a BoundedBuffer(1), two producers each put one item while two consumers each took one."
                 + " Every thread must finish. If Lincheck reports that the test hung, all remaining threads were"
                 + " waiting and none was left to wake them.",
                 "with ONE condition for both \"not full\" and \"not empty\", signal() may wake a thread of the wrong"
@@ -59,7 +59,8 @@ class BufferSharedByThreadsTest {
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void neverOverfull() {
         requireWorksOnOneThread();
-        expectNoFailure("On a BoundedBuffer(1), one producer put 1 then 3, another put 2, and a consumer took three"
+        ModelCheck.threadsNeverFail(INTERLEAVINGS,
+                "On a BoundedBuffer(1), one producer put 1 then 3, another put 2, and a consumer took three"
                 + " items. Right after each put, size() must be at most 1.",
                 "a woken producer must check again whether there is room: another producer may have filled the"
                         + " buffer first. Wait in a loop: while (size == capacity) notFull.await();", () -> {
@@ -99,7 +100,8 @@ class BufferSharedByThreadsTest {
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void consumersCheckAgain() {
         requireWorksOnOneThread();
-        expectNoFailure("On a BoundedBuffer(2), two consumers called take() while a producer put 1, then 2. Each"
+        ModelCheck.threadsNeverFail(INTERLEAVINGS,
+                "On a BoundedBuffer(2), two consumers called take() while a producer put 1, then 2. Each"
                 + " consumer must get one of the items, and not the same one.",
                 "a wake-up is only a hint - another consumer may have taken the item first. Wait in a loop: while"
                         + " (empty) notEmpty.await();", () -> {
@@ -117,15 +119,6 @@ class BufferSharedByThreadsTest {
                         + " and " + BlockingCall.describe(taken[1]) + ", expected 1 and 2");
             }
         });
-    }
-
-    private static void expectNoFailure(String whatWasTried, String hint, Runnable scenario) {
-        try {
-            Lincheck.runConcurrentTest(INTERLEAVINGS, scenario);
-        } catch (AssertionError failure) {
-            fail(whatWasTried + "\nLincheck found an interleaving that breaks this.\nHint: " + hint + "\n\n"
-                    + failure.getMessage());
-        }
     }
 
     private static Object takeOrThrown(BoundedBuffer<Integer> buffer) {

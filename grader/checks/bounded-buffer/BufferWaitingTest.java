@@ -98,7 +98,7 @@ class BufferWaitingTest {
         for (int capacity = 1; capacity <= 2; capacity++) {
             var buffer = new BoundedBuffer<Integer>(capacity);
             new Traffic("For " + TIME.toMillis() + " ms, over and over, on a BoundedBuffer(" + capacity + "): 4 producers put 2 items"
-                    + " each while 4 consumers called take() twice each", "boundedbuffer", 4, buffer::put,
+                    + " each while 4 consumers called take() twice each", 4, buffer::put,
                     List.of(Traffic.Kind.untilItem("consumer", 4, buffer::take)), buffer::size, capacity).run(TIME);
         }
     }

@@ -1,6 +1,6 @@
 package kit.checks.list;
 
-import static kit.grader.Interleavings.call;
+import static kit.grader.ModelCheck.call;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.List;
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import kit.grader.Interleavings;
 import kit.grader.Interleavings.Call;
+import kit.grader.ModelCheck;
 
 /**
  * Every call must be atomic: whatever the threads' timing, the outcome must be one that the same calls would have
@@ -31,7 +32,7 @@ class ListSharedByThreadsTest {
     @Points(2)
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void appendsAreNotLost() {
-        expectAtomic(Interleavings.of(ListOperations.class)
+        expectAtomic(ModelCheck.scenario(ListOperations.class)
                         .thread(call("append", 1))
                         .thread(call("append", 2))
                         .after(call("snapshot")),
@@ -45,7 +46,7 @@ class ListSharedByThreadsTest {
     @Points(2)
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void appendIfAbsentIsAtomic() {
-        expectAtomic(Interleavings.of(ListOperations.class)
+        expectAtomic(ModelCheck.scenario(ListOperations.class)
                         .thread(call("appendIfAbsent", 7))
                         .thread(call("appendIfAbsent", 7))
                         .after(call("snapshot")),
@@ -63,13 +64,13 @@ class ListSharedByThreadsTest {
         String what = "The list was [1, 2]; two threads called pop at the same time. Each must get a different"
                 + " element (or IndexOutOfBoundsException if, at its turn, the index is no longer in range).";
         String hint = "pop must check the index, read the element and remove it under one hold of the lock.";
-        expectAtomic(Interleavings.of(ListOperations.class)
+        expectAtomic(ModelCheck.scenario(ListOperations.class)
                         .before(call("append", 1), call("append", 2))
                         .thread(call("pop", 0))
                         .thread(call("pop", 0))
                         .after(call("snapshot")),
                 what, hint);
-        expectAtomic(Interleavings.of(ListOperations.class)
+        expectAtomic(ModelCheck.scenario(ListOperations.class)
                         .before(call("append", 1), call("append", 2))
                         .thread(call("pop", 1))
                         .thread(call("pop", 0))
@@ -83,7 +84,7 @@ class ListSharedByThreadsTest {
     @Points(2)
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void getIsAtomic() {
-        expectAtomic(Interleavings.of(ListOperations.class)
+        expectAtomic(ModelCheck.scenario(ListOperations.class)
                         .before(call("append", 1), call("append", 2))
                         .thread(call("get", 1))
                         .thread(call("pop", 0)),
@@ -102,11 +103,11 @@ class ListSharedByThreadsTest {
                 + " exception.";
         String hint = "copy the elements while holding the lock: copying is many reads, and an append between them"
                 + " breaks the copy (or makes the iterator throw ConcurrentModificationException).";
-        expectAtomic(Interleavings.of(ListOperations.class)
+        expectAtomic(ModelCheck.scenario(ListOperations.class)
                         .thread(call("snapshot"))
                         .thread(call("append", 1), call("append", 2)),
                 what, hint);
-        expectAtomic(Interleavings.of(ListOperations.class)
+        expectAtomic(ModelCheck.scenario(ListOperations.class)
                         .before(call("append", 1))
                         .thread(call("snapshot"))
                         .thread(call("append", 2)),
@@ -125,10 +126,10 @@ class ListSharedByThreadsTest {
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void everyOperationAgainstEveryChange() {
         requireWorksOnOneThread();
-        List<Interleavings> pairs = Interleavings.everyPairWithAChange(ListOperations.class, CALLS,
+        List<Interleavings> pairs = ModelCheck.everyPairWithAChange(ListOperations.class, CALLS,
                 List.of("append", "appendIfAbsent", "pop"), List.of(call("append", 1), call("append", 2)),
                 List.of(call("snapshot"), call("size")));
-        Interleavings.findViolation(pairs, PAIR_INTERLEAVINGS).ifPresent(report -> fail("The list was [1, 2];"
+        ModelCheck.findViolation(pairs, PAIR_INTERLEAVINGS).ifPresent(report -> fail("The list was [1, 2];"
                 + " two threads each made one call at the same time - every pair was tried: " + pairs.stream()
                         .map(Interleavings::parallelPart).collect(Collectors.joining("; ")) + ". Each call must act"
                 + " as if it ran alone, before or after the other.\nLincheck found an interleaving whose results no"

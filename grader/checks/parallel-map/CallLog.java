@@ -1,5 +1,6 @@
 package kit.checks.parallelmap;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ final class CallLog {
     private int started;
     private boolean failed;
     private long lastEndNanos;
+    private long firstStartNanos;
 
     CallLog(int inputs) {
         callsPerInput = new AtomicIntegerArray(inputs);
@@ -36,7 +38,9 @@ final class CallLog {
     synchronized void start(int input) {
         callsPerInput.incrementAndGet(input);
         threads.add(Thread.currentThread());
-        started++;
+        if (started++ == 0) {
+            firstStartNanos = System.nanoTime();
+        }
         active++;
         maxActive = Math.max(maxActive, active);
         if (failed) {
@@ -74,6 +78,11 @@ final class CallLog {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** As {@link #awaitUntil}, until {@code limit} after the first call started (the same deadline for every call). */
+    synchronized void awaitUntilAfterFirstStart(BooleanSupplier condition, Duration limit) {
+        awaitUntil(condition, firstStartNanos + limit.toNanos());
     }
 
     synchronized int maxActive() {

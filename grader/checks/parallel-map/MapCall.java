@@ -2,7 +2,6 @@ package kit.checks.parallelmap;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -10,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import kit.grader.Deadlines;
 import kit.grader.ThreadReport;
 import parallelmap.ParallelExecutor;
 
@@ -18,8 +18,6 @@ import parallelmap.ParallelExecutor;
  * hangs fails the check in bounded time (with a thread dump) instead of stopping the grader.
  */
 final class MapCall {
-    private static final Duration PATIENCE = Duration.ofSeconds(10);
-
     /** What map did: returned {@code result}, or threw {@code thrown}; {@code endNanos} is when it did so. */
     record Outcome(List<?> result, Throwable thrown, long endNanos) {
         /** The result list, failing the check with what happened if map threw instead. */
@@ -46,11 +44,11 @@ final class MapCall {
         caller.setDaemon(true);
         caller.start();
         try {
-            return outcome.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            return outcome.get(Deadlines.CALL.toSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             return fail("map(" + inputs.size() + " inputs, parallelism " + parallelism + ") did not return within "
-                    + PATIENCE.toSeconds() + " s. What each thread was doing:\n"
-                    + ThreadReport.describe(ParallelExecutor.class.getPackageName()));
+                    + Deadlines.CALL.toSeconds() + " s. What each thread was doing:\n"
+                    + ThreadReport.describe());
         } catch (ExecutionException impossible) {
             throw new AssertionError(impossible);
         }

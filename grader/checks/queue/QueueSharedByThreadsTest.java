@@ -12,13 +12,13 @@ import java.util.Set;
 import kit.grader.JvmOptions;
 import kit.grader.Points;
 import kit.grader.TimeLimit;
-import org.jetbrains.lincheck.Lincheck;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import queue.ThreadSafeQueue;
 import kit.grader.Interleavings;
 import kit.grader.BlockingCall;
+import kit.grader.ModelCheck;
 import kit.grader.Threads;
 
 /**
@@ -38,7 +38,8 @@ class QueueSharedByThreadsTest {
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void twoConsumersTwoItems() {
         requireWorksOnOneThread();
-        expectNoFailure("Two consumers called take() on an empty queue while a producer put 1, then 2. Each consumer"
+        ModelCheck.threadsNeverFail(INTERLEAVINGS,
+                "Two consumers called take() on an empty queue while a producer put 1, then 2. Each consumer"
                 + " must get one of the items, and not the same one.",
                 "a wake-up is only a hint that the queue changed - another consumer may have taken the item first."
                         + " Wait in a loop: while (empty) await(); then take the item.", () -> {
@@ -65,7 +66,8 @@ class QueueSharedByThreadsTest {
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void noLostWakeUp() {
         requireWorksOnOneThread();
-        expectNoFailure("A consumer called take() while a producer put 1: whatever the timing, the consumer must get"
+        ModelCheck.threadsNeverFail(INTERLEAVINGS,
+                "A consumer called take() while a producer put 1: whatever the timing, the consumer must get"
                 + " 1. If Lincheck reports that the test hung, the consumer waited and nobody woke it.",
                 "add the item and signal in ONE hold of the lock that the consumer waits with. A signal sent"
                         + " before the item is there, or in a separate hold of the lock, can reach a consumer that then"
@@ -108,12 +110,12 @@ class QueueSharedByThreadsTest {
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void everyCallAgainstEveryChange() {
         requireWorksOnOneThread();
-        List<Interleavings> pairs = Interleavings.everyPairWithAChange(Operations.class, Map.of("put",
-                Interleavings.call("put", 2), "pollNow", Interleavings.call("pollNow"), "size",
-                Interleavings.call("size")), List.of("put", "pollNow"), List.of(Interleavings.call("put", 1)),
-                List.of(Interleavings.call("size"), Interleavings.call("pollNow"), Interleavings.call("pollNow"),
-                        Interleavings.call("size")));
-        Interleavings.findViolation(pairs, INTERLEAVINGS).ifPresent(report -> fail("The queue held 1; two threads"
+        List<Interleavings> pairs = ModelCheck.everyPairWithAChange(Operations.class, Map.of("put",
+                ModelCheck.call("put", 2), "pollNow", ModelCheck.call("pollNow"), "size",
+                ModelCheck.call("size")), List.of("put", "pollNow"), List.of(ModelCheck.call("put", 1)),
+                List.of(ModelCheck.call("size"), ModelCheck.call("pollNow"), ModelCheck.call("pollNow"),
+                        ModelCheck.call("size")));
+        ModelCheck.findViolation(pairs, INTERLEAVINGS).ifPresent(report -> fail("The queue held 1; two threads"
                 + " each made one call at the same time (every pair was tried: " + pairs.stream()
                         .map(Interleavings::parallelPart).collect(Collectors.joining("; ")) + "), then size(),"
                 + " poll(0 s) twice and size() again. Each call must act as if it ran alone, before or after the"
@@ -128,24 +130,15 @@ class QueueSharedByThreadsTest {
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void putsAreAtomic() {
         requireWorksOnOneThread();
-        Interleavings.of(Operations.class)
-                .thread(Interleavings.call("put", 1))
-                .thread(Interleavings.call("put", 2))
-                .after(Interleavings.call("pollNow"), Interleavings.call("pollNow"))
+        ModelCheck.scenario(Operations.class)
+                .thread(ModelCheck.call("put", 1))
+                .thread(ModelCheck.call("put", 2))
+                .after(ModelCheck.call("pollNow"), ModelCheck.call("pollNow"))
                 .findViolation(INTERLEAVINGS)
                 .ifPresent(report -> fail("Two threads called put at the same time; then poll(0 s) twice must return"
                         + " both items.\nLincheck found an interleaving whose results no one-call-at-a-time order could"
                         + " give.\nHint: put changes the queue too - add the item while holding the lock that every"
                         + " other method holds, not only around the signal.\n\n" + report));
-    }
-
-    private static void expectNoFailure(String whatWasTried, String hint, Runnable scenario) {
-        try {
-            Lincheck.runConcurrentTest(INTERLEAVINGS, scenario);
-        } catch (AssertionError failure) {
-            fail(whatWasTried + "\nLincheck found an interleaving that breaks this.\nHint: " + hint + "\n\n"
-                    + failure.getMessage());
-        }
     }
 
     private static Object takeOrThrown(ThreadSafeQueue<Integer> queue) {

@@ -106,7 +106,7 @@ class QueueWaitingTest {
         var queue = new ThreadSafeQueue<Integer>();
         new Traffic("For " + TIME.toMillis() + " ms, over and over: 2 producers put 4 items each while 2 consumers"
                 + " called take() and 2 called poll(1 ms) until they had two items each, and 2 more called poll(1 ms)"
-                + " once and put back what they got", "queue", 2, queue::put,
+                + " once and put back what they got", 2, queue::put,
                 List.of(Traffic.Kind.untilItem("taker", 2, queue::take),
                         Traffic.Kind.untilItem("poller", 2, () -> pollBriefly(queue)),
                         Traffic.Kind.once("impatient-poller", 2, () -> pollBriefly(queue))),

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
+import kit.grader.Deadlines;
 
 /**
  * The task of the visibility check: it does nothing, and the JIT can inline it into the worker's loop, so that a
@@ -44,7 +45,7 @@ final class EmptyTask {
     static void abandon(WorkerThread worker) throws InterruptedException {
         SITE.setTarget(find("giveUp"));
         MutableCallSite.syncAll(new MutableCallSite[] {SITE});
-        worker.endsWithin(WorkerThread.PATIENCE);
+        worker.endsWithin(Deadlines.STOP);
     }
 
     private static MethodHandle find(String name) {

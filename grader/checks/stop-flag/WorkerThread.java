@@ -2,7 +2,6 @@ package kit.checks.stopflag;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -12,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-
+import kit.grader.Deadlines;
+import kit.grader.WarmUp;
 import stopflag.StoppableWorker;
 
 /**
@@ -23,7 +23,6 @@ import stopflag.StoppableWorker;
  * run() even if it never sees stop(), so no stuck worker slows down the checks after it.
  */
 final class WorkerThread {
-    static final Duration PATIENCE = Duration.ofSeconds(2);
     final StoppableWorker worker;
     private final Thread thread;
     private volatile Throwable thrown;
@@ -62,9 +61,9 @@ final class WorkerThread {
         return thread.isAlive();
     }
 
-    /** The CPU time the worker thread has used so far. */
-    Duration cpuTime() {
-        return Duration.ofNanos(Math.max(0, ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.threadId())));
+    /** Lets the worker loop for {@code cpu} of its CPU time (see {@link WarmUp}). */
+    void warmUp(Duration cpu) throws InterruptedException {
+        WarmUp.untilCpuTime(thread, cpu);
     }
 
     boolean endsWithin(Duration timeout) throws InterruptedException {
@@ -79,7 +78,7 @@ final class WorkerThread {
     /** Makes the task throw from now on, and gives run() a moment to end. */
     void abandon() throws InterruptedException {
         abandoned = true;
-        thread.join(PATIENCE);
+        thread.join(Deadlines.STOP);
     }
 
     /** How run() ended: "run() returned", or "run() ended (it threw X)" if it threw an exception of its own. */
@@ -107,9 +106,9 @@ final class WorkerThread {
         caller.setDaemon(true);
         caller.start();
         try {
-            return call.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            return call.get(Deadlines.STOP.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return fail(method + " did not return within " + PATIENCE.toSeconds() + " s while the worker was "
+            return fail(method + " did not return within " + Deadlines.STOP.toSeconds() + " s while the worker was "
                     + "running. It is stuck at:\n" + stackOf(caller) + "Does it wait for a lock that run() holds for "
                     + "the whole loop? Then no other thread can get in until run() returns - hold a lock only for a "
                     + "short access.");

@@ -7,25 +7,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * One call of the learner's code on a thread of its own, so that a check can see whether it waits, wake it, interrupt
  * it, and wait for its outcome - always with a bound, never forever. Used by the checks of the exercises whose calls
- * wait (queue, bounded-buffer); its thread dumps show the learner's package, which is the check's package without
- * its {@code kit.checks.} prefix.
+ * wait (queue, bounded-buffer); its thread dumps show the learner's package ({@link LearnerPackage}).
  */
 public final class BlockingCall<T> {
-    /** How long a call may take to start waiting, or to finish once it should; generous for a busy machine. */
-    public static final Duration PATIENCE = Duration.ofSeconds(10);
-    /**
-     * How long a call that should finish may keep waiting (parked, or in wait()) before it is told stuck: a woken
-     * thread stops waiting as soon as it gets a CPU, and the checks never expect a call to wait this long by itself.
-     */
-    public static final Duration STUCK = Duration.ofSeconds(2);
-
     private final Thread thread;
     private final String learnerPackage;
     private volatile Object outcome; // the returned value, or the Throwable it threw
     private volatile boolean ended;
 
     private BlockingCall(String name, Callable<T> call) {
-        learnerPackage = call.getClass().getPackageName().replaceFirst("^kit\\.checks\\.", "");
+        learnerPackage = LearnerPackage.ofCaller();
         thread = new Thread(() -> {
             try {
                 outcome = call.call();
@@ -43,7 +34,7 @@ public final class BlockingCall<T> {
         return blockingCall;
     }
 
-    /** Runs {@code call} and returns its outcome, or fails if it has not ended within {@link #PATIENCE}. */
+    /** Runs {@code call} and returns its outcome, or fails if it has not ended within {@link Deadlines#CALL}. */
     public static <T> Object runToEnd(String what, Callable<T> call) {
         BlockingCall<T> blockingCall = start(what, call);
         blockingCall.awaitEnd(what);
@@ -55,7 +46,7 @@ public final class BlockingCall<T> {
      * call ended instead. Fails if neither happens.
      */
     public boolean awaitWaiting(String what) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        long deadline = System.nanoTime() + Deadlines.CALL.toNanos();
         while (System.nanoTime() < deadline) {
             if (ended) {
                 return false;
@@ -66,7 +57,7 @@ public final class BlockingCall<T> {
             }
             pause();
         }
-        throw new AssertionError(what + ": after " + PATIENCE.toSeconds() + " s the call neither returned nor waited"
+        throw new AssertionError(what + ": after " + Deadlines.CALL.toSeconds() + " s the call neither returned nor waited"
                 + " - it seems to spin (RUNNABLE) or to be BLOCKED entering a synchronized block. What the threads"
                 + " were doing:\n"
                 + ThreadReport.describe(learnerPackage));
@@ -82,8 +73,8 @@ public final class BlockingCall<T> {
     }
 
     /**
-     * Waits up to {@link #PATIENCE} for the call to end; fails with a thread dump if it does not - and sooner, after
-     * {@link #STUCK}, if the call kept waiting all that time: a call that should end by itself, or has just been
+     * Waits up to {@link Deadlines#CALL} for the call to end; fails with a thread dump if it does not - and sooner, after
+     * {@link Deadlines#STUCK}, if the call kept waiting all that time: a call that should end by itself, or has just been
      * woken or interrupted, never does.
      */
     public void awaitEnd(String whatIfNot) {
@@ -94,13 +85,13 @@ public final class BlockingCall<T> {
             Thread.State state = thread.getState();
             if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) {
                 waitingSince = now;
-            } else if (now - waitingSince >= STUCK.toNanos()) {
+            } else if (now - waitingSince >= Deadlines.STUCK.toNanos()) {
                 throw new AssertionError(whatIfNot + "\nWhat the threads were doing once it had kept waiting for "
-                        + STUCK.toSeconds() + " s, with nothing left to wake it:\n"
+                        + Deadlines.STUCK.toSeconds() + " s, with nothing left to wake it:\n"
                         + ThreadReport.describe(learnerPackage));
             }
-            if (now - start >= PATIENCE.toNanos()) {
-                throw new AssertionError(whatIfNot + "\nWhat the threads were doing " + PATIENCE.toSeconds()
+            if (now - start >= Deadlines.CALL.toNanos()) {
+                throw new AssertionError(whatIfNot + "\nWhat the threads were doing " + Deadlines.CALL.toSeconds()
                         + " s later:\n" + ThreadReport.describe(learnerPackage));
             }
         }

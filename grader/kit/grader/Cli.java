@@ -30,16 +30,10 @@ public final class Cli {
                 return printHints(console, paths, options.exercise.orElseThrow());
             }
             return grade(console, paths, options);
-        } catch (UsageException e) {
-            System.err.println("error: " + e.getMessage());
-            return 2;
-        } catch (GraderException e) {
-            System.err.println("grader error: " + e.getMessage());
-            return 3;
+        } catch (UsageException | GraderException e) {
+            return ErrorExit.report(e);
         } catch (ExceptionInInitializerError e) { // Exercise.ALL: not inside the kit, or exercises.toml is broken
-            boolean usage = e.getCause() instanceof UsageException;
-            System.err.println((usage ? "error: " : "grader error: ") + e.getCause().getMessage());
-            return usage ? 2 : 3;
+            return ErrorExit.report(e.getCause());
         }
     }
 

@@ -23,12 +23,8 @@ public final class Commands {
                 case "reset" -> Reset.run(console, rest);
                 default -> progress(console, rest);
             };
-        } catch (UsageException e) {
-            System.err.println("error: " + e.getMessage());
-            return 2;
-        } catch (GraderException e) {
-            System.err.println("grader error: " + e.getMessage());
-            return 3;
+        } catch (UsageException | GraderException e) {
+            return ErrorExit.report(e);
         }
     }
 

@@ -19,7 +19,7 @@ import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 
 /**
- * Lincheck model checking of one hand-written scenario: some calls on one thread first, then two threads calling at
+ * One hand-written scenario for {@link ModelCheck} (made by {@link ModelCheck#scenario(Class)}): some calls on one thread first, then two threads calling at
  * once, then calls that look at the result. Lincheck runs the scenario under many thread interleavings and compares
  * every outcome with what the same calls, one after another in some order, would have returned.
  */
@@ -36,11 +36,11 @@ public final class Interleavings {
         this.model = model;
     }
 
-    public static Interleavings of(Class<?> model) {
+    static Interleavings of(Class<?> model) {
         return new Interleavings(model);
     }
 
-    public static Call call(String operation, Object... arguments) {
+    static Call call(String operation, Object... arguments) {
         return new Call(operation, arguments);
     }
 
@@ -50,7 +50,7 @@ public final class Interleavings {
      * it. {@code calls} gives the call (with its arguments) for each operation; an operation it does not name fails
      * the check, so a new operation cannot go unchecked. Run them with {@link #findViolation(List, int)}.
      */
-    public static List<Interleavings> everyPairWithAChange(Class<?> model, Map<String, Call> calls,
+    static List<Interleavings> everyPairWithAChange(Class<?> model, Map<String, Call> calls,
             List<String> changes, List<Call> before, List<Call> after) {
         List<String> operations = Arrays.stream(model.getDeclaredMethods())
                 .filter(method -> method.isAnnotationPresent(Operation.class)).map(Method::getName).sorted().toList();
@@ -103,7 +103,7 @@ public final class Interleavings {
      * As {@link #findViolation(int)} for several scenarios of one model class in one Lincheck run, which costs far
      * less than a run per scenario; the report names the first scenario that broke.
      */
-    public static Optional<String> findViolation(List<Interleavings> scenarios, int interleavings) {
+    static Optional<String> findViolation(List<Interleavings> scenarios, int interleavings) {
         var options = new ModelCheckingOptions()
                 .iterations(0)
                 .invocationsPerIteration(interleavings)

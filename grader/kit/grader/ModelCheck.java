@@ -1,11 +1,25 @@
 package kit.grader;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jetbrains.lincheck.Lincheck;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.junit.jupiter.api.Assertions;
 
 /**
- * Lincheck model checking with the grader's settings, for checks: it runs short concurrent scenarios of a test
- * class's {@code @Operation} methods under many thread interleavings and fails if some outcome cannot be explained
- * by the operations happening one at a time (or if the threads hang). It does not depend on the CPU count or on
+ * The one entry point of checks to Lincheck model checking, with the grader's settings. Lincheck runs concurrent
+ * scenarios of a class's {@code @Operation} methods under many thread interleavings and finds an outcome that cannot
+ * be explained by the operations happening one at a time (or threads that hang). Three ways to choose scenarios:
+ * <ul>
+ * <li>{@link #verify(Class, String)}: random scenarios, failing the check with an explanation;
+ * <li>{@link #scenario(Class)}: one hand-written scenario, when a bug needs two particular calls at once;
+ * <li>{@link #everyPairWithAChange}: every operation on one thread against every change on the other;
+ * <li>{@link #threadsNeverFail}: threads the check writes itself, for calls that wait (a blocking {@code take} cannot
+ * be an {@code @Operation}).
+ * </ul>
+ * Hand-written scenarios report with {@link Interleavings#findViolation(int)} or {@link #findViolation(List, int)},
+ * and the check words the failure itself. It does not depend on the CPU count or on
  * timing. It assumes sequential consistency, so it cannot see a missing {@code volatile}; check visibility with a
  * JIT-warmed thread check instead.
  */
@@ -44,6 +58,45 @@ public final class ModelCheck {
             String what = report.contains("= The execution has hung =") ? HUNG : explanation;
             throw new AssertionError(what + "\n\nLincheck's evidence - the operations each thread ran, what they "
                     + "returned, and a step-by-step interleaving that produces it:\n" + report, null);
+        }
+    }
+
+    /** One hand-written scenario of {@code model}'s operations: {@code before}, two {@code thread}s, {@code after}. */
+    public static Interleavings scenario(Class<?> model) {
+        return Interleavings.of(model);
+    }
+
+    /** One call of an {@code @Operation} method, for {@link #scenario(Class)} and {@link #everyPairWithAChange}. */
+    public static Interleavings.Call call(String operation, Object... arguments) {
+        return Interleavings.call(operation, arguments);
+    }
+
+    /**
+     * One scenario per unordered pair of an operation in {@code changes} and any {@code @Operation} of {@code model},
+     * each pair on two threads, with {@code before} and {@code after} calls around it. {@code calls} gives the call
+     * for each operation; an operation it does not name fails the check, so a new operation cannot go unchecked.
+     */
+    public static List<Interleavings> everyPairWithAChange(Class<?> model, Map<String, Interleavings.Call> calls,
+            List<String> changes, List<Interleavings.Call> before, List<Interleavings.Call> after) {
+        return Interleavings.everyPairWithAChange(model, calls, changes, before, after);
+    }
+
+    /** Lincheck's report on the first of {@code scenarios} that broke (one Lincheck run for all), or empty. */
+    public static Optional<String> findViolation(List<Interleavings> scenarios, int interleavings) {
+        return Interleavings.findViolation(scenarios, interleavings);
+    }
+
+    /**
+     * Runs {@code scenario} (which starts threads and throws an AssertionError on a wrong outcome) under
+     * {@code interleavings} interleavings of its threads; fails the check with {@code whatWasTried}, {@code hint} and
+     * Lincheck's report if one breaks it.
+     */
+    public static void threadsNeverFail(int interleavings, String whatWasTried, String hint, Runnable scenario) {
+        try {
+            Lincheck.runConcurrentTest(interleavings, scenario);
+        } catch (AssertionError failure) {
+            Assertions.fail(whatWasTried + "\nLincheck found an interleaving that breaks this.\nHint: " + hint + "\n\n"
+                    + failure.getMessage());
         }
     }
 }

@@ -16,7 +16,8 @@ import java.util.function.IntConsumer;
 public final class Race {
     private Race() {}
 
-    public static void run(String what, int threads, Duration timeout, String learnerPackage, IntConsumer body) {
+    public static void run(String what, int threads, Duration timeout, IntConsumer body) {
+        String learnerPackage = LearnerPackage.ofCaller();
         CountDownLatch go = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> started = new ArrayList<>();

@@ -24,8 +24,13 @@ public final class ThreadReport {
 
     private ThreadReport() {}
 
+    /** For checks: describes every thread that is in the learner's code or in a check, plus any deadlock. */
+    public static String describe() {
+        return describe(LearnerPackage.ofCaller());
+    }
+
     /** Describes every thread that is in {@code learnerPackage}'s code or in a check, plus any deadlock. */
-    public static String describe(String learnerPackage) {
+    static String describe(String learnerPackage) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         ThreadInfo[] infos = mx.dumpAllThreads(true, true);
         StringBuilder text = new StringBuilder();

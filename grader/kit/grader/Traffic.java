@@ -16,15 +16,12 @@ import java.util.function.IntSupplier;
  * {@code notify()} like {@code notifyAll()}, so a wake-up that reaches a thread of the wrong kind - which passes
  * every model check - is only seen here, where it leaves every thread waiting while work remains.
  *
- * <p>A hang is told by its state, not by a long timeout: when no item has moved for {@link #STALL} and no worker
- * thread has been runnable for the last {@link #QUIET} (every one parked, in {@code wait()} or blocked on a lock),
+ * <p>A hang is told by its state, not by a long timeout: when no item has moved for {@link Deadlines#STALL} and no worker
+ * thread has been runnable for the last {@link Deadlines#QUIET} (every one parked, in {@code wait()} or blocked on a lock),
  * nobody can go on - a correct class, however slow the machine, always has a thread that can. A class that merely
- * runs slowly keeps moving items or keeps a thread runnable, and is given up to {@link #LIMIT}.
+ * runs slowly keeps moving items or keeps a thread runnable, and is given up to {@link Deadlines#TRAFFIC}.
  */
 public final class Traffic {
-    public static final Duration STALL = Duration.ofMillis(1500);
-    public static final Duration QUIET = Duration.ofMillis(500);
-    public static final Duration LIMIT = Duration.ofSeconds(20);
     private static final long SAMPLE_MILLIS = 10;
     private static final int MIN_PHASES = 500;
     private static final int ITEMS_EACH = 2; // per consumer and phase
@@ -73,10 +70,10 @@ public final class Traffic {
      * {@code what} says the scenario in the learner's words; {@code size} is read by an observer thread the whole
      * time, and must stay within 0..{@code maxSize}.
      */
-    public Traffic(String what, String learnerPackage, int producers, Producer producer, List<Kind> consumers,
+    public Traffic(String what, int producers, Producer producer, List<Kind> consumers,
             IntSupplier size, int maxSize) {
         this.what = what;
-        this.learnerPackage = learnerPackage;
+        this.learnerPackage = LearnerPackage.ofCaller();
         this.producers = producers;
         this.producer = producer;
         this.consumers = consumers;
@@ -219,7 +216,7 @@ public final class Traffic {
         failure.compareAndSet(null, message);
     }
 
-    /** Waits for the workers; fails if they all wait with work left, or if they take longer than {@link #LIMIT}. */
+    /** Waits for the workers; fails if they all wait with work left, or if they take longer than {@link Deadlines#TRAFFIC}. */
     private void watch(AtomicInteger phases) {
         long start = System.nanoTime();
         long lastMoved = -1;
@@ -240,11 +237,11 @@ public final class Traffic {
             if (workers.stream().anyMatch(t -> t.getState() == Thread.State.RUNNABLE)) {
                 lastRunnable = now;
             }
-            boolean stalled = now - lastMove >= STALL.toNanos() && now - lastRunnable >= QUIET.toNanos();
-            if (stalled || now - start >= LIMIT.toNanos()) {
+            boolean stalled = now - lastMove >= Deadlines.STALL.toNanos() && now - lastRunnable >= Deadlines.QUIET.toNanos();
+            if (stalled || now - start >= Deadlines.TRAFFIC.toNanos()) {
                 throw new AssertionError(what + ": " + (stalled
-                        ? "every thread waits and none can go on - no item moved for " + STALL.toMillis() + " ms"
-                        : "not done after " + LIMIT.toSeconds() + " s") + " in phase " + phases.get() + " (after "
+                        ? "every thread waits and none can go on - no item moved for " + Deadlines.STALL.toMillis() + " ms"
+                        : "not done after " + Deadlines.TRAFFIC.toSeconds() + " s") + " in phase " + phases.get() + " (after "
                         + moved.get() + " puts and takes), with"
                         + " size() = " + sizeOrWhy()
                         + ".\nWhat every thread was doing:\n" + ThreadReport.describe(learnerPackage));

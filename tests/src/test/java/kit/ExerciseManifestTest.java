@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,9 @@ class ExerciseManifestTest {
                 for (Path check : checks.toList()) {
                     assertTrue(Files.readString(check).contains("package kit.checks." + e.packageName() + ";"), check
                             + " is in package kit.checks." + e.packageName());
+                    boolean hasChecks = Pattern.compile("@Test\\b").matcher(Files.readString(check)).find();
+                    assertEquals(hasChecks, check.getFileName().toString().endsWith("Test.java"), check + ": a class "
+                            + "with checks is named *Test, a helper of theirs is not (CONTRIBUTING, \"An exercise\")");
                 }
             }
             assertTrue(Variant.all(Kit.DIR, "buggy").stream().anyMatch(v -> v.exercise().equals(e.id())),

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +69,7 @@ class VariantTest {
     void toPatchTurnsAFullFileVariantIntoTheStoredPatchAndThenHasNothingToDo(@TempDir Path kit) throws IOException {
         for (String part : List.of("jbang", "tools/find-jdk.sh", "tools/jbang", "tools/variants",
                 "solutions/queue", "tests/src/test/java/kit/Variant.java")) {
-            copy(Kit.DIR.resolve(part), kit.resolve(part));
+            LearnerCopy.copyTree(Kit.DIR.resolve(part), kit.resolve(part));
         }
         Variant variant = Variant.read(NO_SIGNAL);
         Path folder = kit.resolve("tests/buggy/queue/no-signal");
@@ -93,19 +92,5 @@ class VariantTest {
 
     private static Path solutionOf(Variant variant) {
         return Kit.DIR.resolve("solutions").resolve(variant.exercise()).resolve(variant.targetFile());
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 }

@@ -27,7 +27,7 @@ import parallelmap.ParallelExecutor;
  * too few or too many calls at once is seen without any timing assumption, and nothing waits forever.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ParallelMapChecks {
+class ParallelMapTest {
     private static final Duration GRACE = Duration.ofSeconds(1);
 
     @Test
@@ -95,16 +95,10 @@ class ParallelMapChecks {
         for (int parallelism : new int[] {1, 3}) {
             List<Integer> inputs = inputs(9);
             CallLog log = new CallLog(inputs.size());
-            long[] deadline = {0};
             MapCall.Outcome outcome = MapCall.map(inputs, i -> {
                 log.start(i);
-                synchronized (deadline) {
-                    if (deadline[0] == 0) {
-                        deadline[0] = System.nanoTime() + Duration.ofMillis(400).toNanos();
-                    }
-                }
                 // wait, so that a map that starts too many calls is caught with them running together
-                log.awaitUntil(() -> log.maxActive() > parallelism, deadline[0]);
+                log.awaitUntilAfterFirstStart(() -> log.maxActive() > parallelism, Duration.ofMillis(400));
                 log.end();
                 return i;
             }, parallelism);
@@ -125,15 +119,9 @@ class ParallelMapChecks {
         int parallelism = 3;
         List<Integer> inputs = inputs(6);
         CallLog log = new CallLog(inputs.size());
-        long[] deadline = {0};
         MapCall.Outcome outcome = MapCall.map(inputs, i -> {
             log.start(i);
-            synchronized (deadline) {
-                if (deadline[0] == 0) {
-                    deadline[0] = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-                }
-            }
-            log.awaitUntil(() -> log.maxActive() >= parallelism, deadline[0]); // until three run together
+            log.awaitUntilAfterFirstStart(() -> log.maxActive() >= parallelism, Duration.ofSeconds(2)); // three at once
             log.end();
             return i;
         }, parallelism);
@@ -184,6 +172,23 @@ class ParallelMapChecks {
     }
 
     @Test
+    @Order(7)
+    @Points(1)
+    @DisplayName("when a call throws, map waits for the calls still running before it throws")
+    void waitsForRunningCallsOnFailure() throws Exception {
+        CallLog log = new CallLog(6);
+        MapCall.Outcome outcome = mapWhereInputZeroThrowsWhileInputOneRuns(log, 300);
+        int running = log.active();
+        long endedAfterwards = (log.lastEndNanos() - outcome.endNanos()) / 1_000_000;
+        verify(running == 0 && endedAfterwards <= 0, () -> "map(inputs 0..5, parallelism 2): the call for input 0 "
+                + "threw while the call for input 1 was running (it takes 300 ms and goes on when interrupted). "
+                + "map threw its ExecutionException while " + (running > 0 ? running + " call(s) were still running"
+                        : "a call was still running (it ended " + endedAfterwards + " ms later)") + ", so a thread "
+                + "it started had not ended. Wait for the calls in progress (join the threads, or await the "
+                + "executor's termination) before throwing.");
+    }
+
+    @Test
     @Order(8)
     @Points(2)
     @DisplayName("when map returns, every thread it started has ended")
@@ -211,23 +216,6 @@ class ParallelMapChecks {
                         .map(t -> "\"" + t.getName() + "\"").toList() + ". A thread (or pool) left running leaks "
                 + "with every call. Before returning, join your threads, or shut the executor down and await "
                 + "its termination.");
-    }
-
-    @Test
-    @Order(7)
-    @Points(1)
-    @DisplayName("when a call throws, map waits for the calls still running before it throws")
-    void waitsForRunningCallsOnFailure() throws Exception {
-        CallLog log = new CallLog(6);
-        MapCall.Outcome outcome = mapWhereInputZeroThrowsWhileInputOneRuns(log, 300);
-        int running = log.active();
-        long endedAfterwards = (log.lastEndNanos() - outcome.endNanos()) / 1_000_000;
-        verify(running == 0 && endedAfterwards <= 0, () -> "map(inputs 0..5, parallelism 2): the call for input 0 "
-                + "threw while the call for input 1 was running (it takes 300 ms and goes on when interrupted). "
-                + "map threw its ExecutionException while " + (running > 0 ? running + " call(s) were still running"
-                        : "a call was still running (it ended " + endedAfterwards + " ms later)") + ", so a thread "
-                + "it started had not ended. Wait for the calls in progress (join the threads, or await the "
-                + "executor's termination) before throwing.");
     }
 
     @Test

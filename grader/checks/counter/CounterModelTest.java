@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 @JvmOptions("-XX:TieredStopAtLevel=1")
 @kit.grader.SharedJvm // one JVM for the exercise's model checks and one-thread checks
-public class CounterModelChecks {
+public class CounterModelTest {
     private static final int PAIR_INTERLEAVINGS = 30;
 
     private final ThreadSafeCounter counter = new ThreadSafeCounter();
@@ -43,16 +43,16 @@ public class CounterModelChecks {
         ThreadSafeCounter smoke = new ThreadSafeCounter(); // Lincheck would accept a class whose every call throws
         smoke.increment();
         smoke.value();
-        ModelCheck.verify(CounterModelChecks.class, """
+        ModelCheck.verify(CounterModelTest.class, """
                 Two threads called increment() and value() at the same time, and the results cannot be explained by \
                 the calls happening one after another: an update was lost. \
                 count++ is three steps (read, add, write); if another thread runs between them, one increment \
                 overwrites the other. Hold one lock for the whole read-modify-write, and read under the same lock.""");
         // The random scenarios above may miss a pair; this runs increment against both operations for sure.
-        List<Interleavings> pairs = Interleavings.everyPairWithAChange(CounterModelChecks.class, Map.of("increment",
-                Interleavings.call("increment"), "value", Interleavings.call("value")), List.of("increment"),
-                List.of(), List.of(Interleavings.call("value")));
-        Interleavings.findViolation(pairs, PAIR_INTERLEAVINGS).ifPresent(report -> fail("Two threads called"
+        List<Interleavings> pairs = ModelCheck.everyPairWithAChange(CounterModelTest.class, Map.of("increment",
+                ModelCheck.call("increment"), "value", ModelCheck.call("value")), List.of("increment"),
+                List.of(), List.of(ModelCheck.call("value")));
+        ModelCheck.findViolation(pairs, PAIR_INTERLEAVINGS).ifPresent(report -> fail("Two threads called"
                 + " increment() and increment(), or increment() and value(), at the same time, then value(): the"
                 + " results cannot be explained by the calls happening one after the other. count++ is three steps;"
                 + " hold one lock for all three, and read under the same lock.\n\n" + report));

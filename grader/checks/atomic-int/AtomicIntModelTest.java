@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 @Param(name = "amount", gen = IntGen.class, conf = "1:2")
 @Param(name = "value", gen = IntGen.class, conf = "0:2")
 @kit.grader.SharedJvm // one JVM for the exercise's model checks and one-thread checks
-public class AtomicIntModelChecks {
+public class AtomicIntModelTest {
     private static final int SCENARIOS = 25; // five operations: enough random scenarios to pair most two of them
     private static final int PAIR_INTERLEAVINGS = 30;
 
@@ -68,18 +68,18 @@ public class AtomicIntModelChecks {
         smoke.decrement(1);
         smoke.setValue(smoke.value());
         smoke.compareAndSet(0, 0);
-        ModelCheck.verify(AtomicIntModelChecks.class, SCENARIOS, """
+        ModelCheck.verify(AtomicIntModelTest.class, SCENARIOS, """
                 Two threads called these methods at the same time, and the results cannot be explained by the calls \
                 happening one after another. Look at the interleaving: where a thread switch falls between a read \
                 and a write of the value, that method's read-modify-write (or check-then-act, for compareAndSet) is \
                 not under one lock hold, or another method touches the value without the lock.""");
         // The random scenarios above may miss a pair; this runs every change against every operation for sure.
-        List<Interleavings> pairs = Interleavings.everyPairWithAChange(AtomicIntModelChecks.class, Map.of(
-                "increment", Interleavings.call("increment", 2), "decrement", Interleavings.call("decrement", 1),
-                "value", Interleavings.call("value"), "setValue", Interleavings.call("setValue", 1),
-                "compareAndSet", Interleavings.call("compareAndSet", 0, 2)), List.of("increment", "decrement",
-                "setValue", "compareAndSet"), List.of(), List.of(Interleavings.call("value")));
-        Interleavings.findViolation(pairs, PAIR_INTERLEAVINGS).ifPresent(report -> fail("Starting from 0, two"
+        List<Interleavings> pairs = ModelCheck.everyPairWithAChange(AtomicIntModelTest.class, Map.of(
+                "increment", ModelCheck.call("increment", 2), "decrement", ModelCheck.call("decrement", 1),
+                "value", ModelCheck.call("value"), "setValue", ModelCheck.call("setValue", 1),
+                "compareAndSet", ModelCheck.call("compareAndSet", 0, 2)), List.of("increment", "decrement",
+                "setValue", "compareAndSet"), List.of(), List.of(ModelCheck.call("value")));
+        ModelCheck.findViolation(pairs, PAIR_INTERLEAVINGS).ifPresent(report -> fail("Starting from 0, two"
                 + " threads each made one call at the same time (every pair was tried: " + pairs.stream()
                         .map(Interleavings::parallelPart).collect(Collectors.joining("; ")) + "), then value(). The"
                 + " results cannot be explained by the two calls happening one after the other: a method's read and"

@@ -1,6 +1,6 @@
 package kit.checks.stopflag;
 
-import static kit.checks.stopflag.WorkerThread.PATIENCE;
+import static kit.grader.Deadlines.STOP;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
@@ -30,9 +30,8 @@ import stopflag.StoppableWorker;
  */
 @JvmOptions("-XX:-BackgroundCompilation")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class StopFlagChecks {
+class StopFlagTest {
     private static final Duration WARM_UP = Duration.ofMillis(300);
-    private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(10);
 
     @Test
     @Order(1)
@@ -41,13 +40,13 @@ class StopFlagChecks {
     void stopIsSeenByCompiledLoop() throws Exception {
         WorkerThread worker = new WorkerThread(new StoppableWorker(EmptyTask::runOnce)).start();
         try {
-            WorkerThread.await(() -> worker.cpuTime().compareTo(WARM_UP) >= 0 || !worker.isRunning(), WARM_UP_LIMIT);
+            worker.warmUp(WARM_UP);
             verify(worker.isRunning(), () -> worker.howItEnded() + " although stop() had not been called. It must "
                     + "repeat the task until stop() is called.");
             worker.stop();
-            verify(worker.endsWithin(PATIENCE), () -> "The worker ran an empty task for " + WARM_UP.toMillis()
+            verify(worker.endsWithin(STOP), () -> "The worker ran an empty task for " + WARM_UP.toMillis()
                     + " ms of CPU time; then stop() was called from another thread, but run() was still looping "
-                    + PATIENCE.toSeconds() + " s later, at:\n" + worker.stack() + "By then the JIT compiler had "
+                    + STOP.toSeconds() + " s later, at:\n" + worker.stack() + "By then the JIT compiler had "
                     + "compiled the loop, and compiled code may read a plain field once, before the loop, and never "
                     + "again: the worker thread never saw the flag change. Make the flag volatile (or an "
                     + "AtomicBoolean), so that every read sees the latest write.");
@@ -69,15 +68,15 @@ class StopFlagChecks {
             sleepQuietly(1);
         }).start();
         try {
-            boolean repeated = WorkerThread.await(() -> taskRuns.get() >= 20 || !worker.isRunning(), PATIENCE);
+            boolean repeated = WorkerThread.await(() -> taskRuns.get() >= 20 || !worker.isRunning(), STOP);
             verify(worker.isRunning(), () -> worker.howItEnded() + " after " + taskRuns.get() + " task run(s) "
                     + "although stop() had not been called. It must repeat the task until stop() is called: a "
                     + "loop, not an if.");
             verify(repeated, () -> "The task (1 ms per run) ran only " + taskRuns.get() + " time(s) in "
-                    + PATIENCE.toSeconds() + " s.");
+                    + STOP.toSeconds() + " s.");
             worker.stop();
-            verify(worker.endsWithin(PATIENCE), () -> "stop() was called, but run() was still looping "
-                    + PATIENCE.toSeconds() + " s later although each task run takes about 1 ms; the task ran "
+            verify(worker.endsWithin(STOP), () -> "stop() was called, but run() was still looping "
+                    + STOP.toSeconds() + " s later although each task run takes about 1 ms; the task ran "
                     + taskRuns.get() + " times by then. It is at:\n" + worker.stack() + "run() must read the flag "
                     + "field itself before every run - a copy taken before the loop never changes.");
         } finally {
@@ -101,9 +100,9 @@ class StopFlagChecks {
         try {
             for (long inProgress = 1; inProgress <= 4; inProgress++) {
                 long run = inProgress;
-                WorkerThread.await(() -> started.get() >= run || !worker.isRunning(), PATIENCE);
+                WorkerThread.await(() -> started.get() >= run || !worker.isRunning(), STOP);
                 verify(started.get() >= run, () -> "Task run " + run + " did not start within "
-                        + PATIENCE.toSeconds() + " s (" + (run - 1) + " had completed)"
+                        + STOP.toSeconds() + " s (" + (run - 1) + " had completed)"
                         + (worker.isRunning() ? "." : "; " + worker.howItEnded() + " without stop() being called."));
                 long runs = worker.runs();
                 verify(runs == run - 1, () -> "While task run " + run + " was still in progress (after " + (run - 1)
@@ -115,8 +114,8 @@ class StopFlagChecks {
             }
             worker.stop();
             mayFinish.release(1000);
-            verify(worker.endsWithin(PATIENCE), () -> "stop() was called while task run 4 was in progress; the "
-                    + "task then returned, but run() did not return within " + PATIENCE.toSeconds() + " s.");
+            verify(worker.endsWithin(STOP), () -> "stop() was called while task run 4 was in progress; the "
+                    + "task then returned, but run() did not return within " + STOP.toSeconds() + " s.");
             verify(started.get() == 4, () -> "stop() was called while task run 4 was in progress, yet the worker "
                     + "started " + started.get() + " runs in all: after stop() it must not start another run.");
             long runs = worker.runs();
@@ -136,14 +135,14 @@ class StopFlagChecks {
         AtomicLong taskRuns = new AtomicLong();
         WorkerThread worker = new WorkerThread(taskRuns::incrementAndGet).start();
         try {
-            WorkerThread.await(() -> taskRuns.get() >= 1000 || !worker.isRunning(), PATIENCE);
+            WorkerThread.await(() -> taskRuns.get() >= 1000 || !worker.isRunning(), STOP);
             long first = worker.runs();
-            boolean grew = WorkerThread.await(() -> worker.runs() >= first + 1000 || !worker.isRunning(), PATIENCE);
+            boolean grew = WorkerThread.await(() -> worker.runs() >= first + 1000 || !worker.isRunning(), STOP);
             verify(worker.isRunning(), () -> worker.howItEnded() + " although stop() had not been called.");
             long last = worker.runs();
             verify(grew, () -> "While the worker was running (the task had run " + taskRuns.get() + " times), "
                     + "runs() read from another thread went from " + first + " only to " + last + " in "
-                    + PATIENCE.toSeconds() + " s. Update the count as each run completes, in a field whose writes "
+                    + STOP.toSeconds() + " s. Update the count as each run completes, in a field whose writes "
                     + "other threads are guaranteed to see (volatile, an atomic, or guarded by a lock).");
         } finally {
             worker.abandon();
@@ -160,8 +159,8 @@ class StopFlagChecks {
         worker.worker.stop();
         worker.start();
         try {
-            verify(worker.endsWithin(PATIENCE), () -> "stop() was called before run(), but run() was still running "
-                    + "the task " + PATIENCE.toSeconds() + " s later (" + taskRuns.get() + " runs). A stop request "
+            verify(worker.endsWithin(STOP), () -> "stop() was called before run(), but run() was still running "
+                    + "the task " + STOP.toSeconds() + " s later (" + taskRuns.get() + " runs). A stop request "
                     + "made before run() starts must not be forgotten - does run() reset the flag?");
             verify(taskRuns.get() == 0, () -> "stop() was called before run(), yet the task ran " + taskRuns.get()
                     + " time(s) before " + worker.howItEnded() + ". Check the flag before each run, the first one "
