@@ -49,8 +49,8 @@ final class JcstressRun {
         Path log = workDir.resolve("jcstress-" + System.nanoTime() + ".txt");
         try {
             Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .start();
+                    .redirectOutput(log.toFile()).start();
+            process.getOutputStream().close(); // no input: jcstress reads none, on any OS
             int finished = 0;
             long lastProgress = System.nanoTime();
             String hung = "";

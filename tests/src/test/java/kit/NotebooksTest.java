@@ -156,14 +156,15 @@ class NotebooksTest {
 
     @Test
     void gradingCellsRunTheKitsGraderAndARacyClassLosesPoints() {
-        assertLosesPoints(outputs("2-thread-safety").get("grade-counter"), "counter", 10);
-        assertLosesPoints(outputs("3-publish-subscribe").get("grade-queue"), "queue", 25);
+        assertLosesPoints(outputs("2-thread-safety").get("grade-counter"), "counter");
+        assertLosesPoints(outputs("3-publish-subscribe").get("grade-queue"), "queue");
     }
 
-    private static void assertLosesPoints(String cell, String exercise, long full) {
-        List<Long> points = numbers(cell, "(?m)^" + exercise + ": (\\d+)/" + full + " points$");
+    private static void assertLosesPoints(String cell, String exercise) {
+        List<Long> points = numbers(cell, "(?m)^" + exercise + ": (\\d+)/\\d+ points$");
+        List<Long> full = numbers(cell, "(?m)^" + exercise + ": \\d+/(\\d+) points$");
         assertEquals(1, points.size(), "the grader's verdict: " + cell);
-        assertTrue(points.get(0) < full, "the racy class in the cell must lose points: " + cell);
+        assertTrue(points.get(0) < full.get(0), "the racy class in the cell must lose points: " + cell);
         assertTrue(cell.contains("[FAIL]") && cell.contains("[PASS]"), "points per check, with feedback: " + cell);
     }
 
