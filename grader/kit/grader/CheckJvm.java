@@ -29,6 +29,10 @@ final class CheckJvm {
     static final List<String> JVM_FLAGS = List.of("-XX:+EnableDynamicAgentLoading", "-XX:-EliminateLocks",
             "-XX:+UseSerialGC", "-Xmx" + HEAP_LIMIT_MB + "m", "-Djava.awt.headless=true");
     private static final long SAFETY_MARGIN_SECONDS = 30;
+    /** What the learner reads when the JVM's events file holds lines the grader's runner did not write. */
+    static final String FORGED = "Something other than the grader wrote into the file where this JVM reports its"
+            + " checks' results (a line without the grader's signature): the grader trusts none of this JVM's results,"
+            + " and these checks get 0 points. Your code must not write files.";
 
     private final Path classesDir;
     private final Path workDir;
@@ -80,20 +84,27 @@ final class CheckJvm {
         try {
             Process process = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            process.getOutputStream().close(); // no input: the checks never read System.in (an empty pipe, on any OS)
+            // Its only input: the key that signs its events; then the pipe is closed (the checks never read System.in).
+            byte[] signingKey = EventLog.handOverKey(process);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(budgetSeconds);
             int seen = 0;
             boolean killed = false;
-            while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
-                seen = consume(events, seen, remaining, started, onResult);
-                if (System.nanoTime() > deadline) {
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly().waitFor();
-                    killed = true;
-                    break;
+            try {
+                while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
+                    seen = consume(events, signingKey, seen, remaining, started, onResult);
+                    if (System.nanoTime() > deadline) {
+                        kill(process);
+                        killed = true;
+                        break;
+                    }
                 }
+                consume(events, signingKey, seen, remaining, started, onResult);
+            } catch (EventLog.Forged forged) {
+                kill(process);
+                remaining.values().forEach(c -> onResult.accept(c, CheckResult.failed(c.name(), c.points(), FORGED)));
+                remaining.clear();
+                return;
             }
-            consume(events, seen, remaining, started, onResult);
             for (String key : started) {
                 if (remaining.containsKey(key)) {
                     Check check = remaining.remove(key);
@@ -112,9 +123,14 @@ final class CheckJvm {
         }
     }
 
-    private static int consume(Path events, int seen, Map<String, Check> remaining, Set<String> started,
+    private static void kill(Process process) throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor();
+    }
+
+    private static int consume(Path events, byte[] key, int seen, Map<String, Check> remaining, Set<String> started,
             BiConsumer<Check, CheckResult> onResult) {
-        List<EventLog.Event> all = EventLog.read(events);
+        List<EventLog.Event> all = EventLog.read(events, key);
         for (EventLog.Event event : all.subList(seen, all.size())) {
             Check check = remaining.get(event.key());
             if (event.type() == EventLog.Type.START) {

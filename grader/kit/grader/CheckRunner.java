@@ -60,7 +60,9 @@ public final class CheckRunner implements TestExecutionListener {
             int eq = arg.lastIndexOf('=');
             limits.put(arg.substring(0, eq), Integer.parseInt(arg.substring(eq + 1)));
         }
-        CheckRunner runner = new CheckRunner(new EventLog(Path.of(args[0])), args[1], limits);
+        // First, before any class of the learner's is loaded: the key that signs the events (EventLog).
+        CheckRunner runner = new CheckRunner(new EventLog(Path.of(args[0]), EventLog.receiveKey(System.in)), args[1],
+                limits);
         runner.run();
         Runtime.getRuntime().halt(0); // threads the learner's code left behind must not keep this JVM alive
     }

@@ -94,6 +94,7 @@ final class ClassArchive {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            EventLog.handOverKey(process);
             boolean done = process.waitFor(TRAINING_SECONDS, TimeUnit.SECONDS);
             if (!done) {
                 process.destroyForcibly().waitFor();

@@ -5,7 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -59,11 +64,13 @@ final class ExerciseGrader {
             List<Path> all = new ArrayList<>(learnerSources);
             all.addAll(checkSources);
             long compileStart = System.nanoTime();
+            Map<String, Path> classSources = new HashMap<>();
             List<JavaCompiler.Error> errors = JavaCompiler.compile(all, classes, System.getProperty(
-                    "java.class.path"), paths);
+                    "java.class.path"), paths, classSources);
             Timing.report(exercise.id() + " compile", compileStart);
-            if (!errors.isEmpty()) {
-                String problem = compileProblem(errors, learnerSources);
+            String problem = errors.isEmpty() ? refusedApis(classes, classSources, learnerSources)
+                    : compileProblem(errors, learnerSources);
+            if (!problem.isEmpty()) {
                 listener.problem(problem);
                 failAll(exercise, checkSources, problem, record);
                 return new ExerciseResult(exercise, source, results, problem);
@@ -87,6 +94,23 @@ final class ExerciseGrader {
         } finally {
             KitPaths.deleteRecursively(workDir);
         }
+    }
+
+    /** Empty, or why the learner's classes may not run: they use APIs that {@link ForbiddenApis} refuses. */
+    private String refusedApis(Path classes, Map<String, Path> classSources, List<Path> learnerSources) {
+        Set<Path> learnerFiles = new HashSet<>();
+        learnerSources.forEach(file -> learnerFiles.add(file.toAbsolutePath().normalize()));
+        Map<String, Path> learnerClasses = new TreeMap<>();
+        classSources.forEach((name, file) -> {
+            if (learnerFiles.contains(file.toAbsolutePath().normalize())) {
+                learnerClasses.put(name, file);
+            }
+        });
+        if (learnerClasses.isEmpty()) { // never skip the scan unnoticed
+            throw new GraderException("javac wrote no class of the learner's files " + learnerSources);
+        }
+        List<ForbiddenApis.Use> uses = ForbiddenApis.find(classes, learnerClasses, paths);
+        return uses.isEmpty() ? "" : ForbiddenApis.explanation(uses);
     }
 
     private String compileProblem(List<JavaCompiler.Error> errors, List<Path> learnerSources) {

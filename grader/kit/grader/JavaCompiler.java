@@ -5,10 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
@@ -22,7 +27,13 @@ final class JavaCompiler {
 
     /** Empty when it compiled; otherwise one readable block per error. */
     static List<Error> compile(List<Path> sources, Path outputDir, String classpath, KitPaths paths) {
-        return compile(sources, outputDir, classpath, paths, "-proc:none");
+        return compile(sources, outputDir, classpath, paths, "-proc:none", new HashMap<>());
+    }
+
+    /** Like {@link #compile}, and tells which source file each class it wrote came from (by binary name). */
+    static List<Error> compile(List<Path> sources, Path outputDir, String classpath, KitPaths paths,
+            Map<String, Path> classSources) {
+        return compile(sources, outputDir, classpath, paths, "-proc:none", classSources);
     }
 
     /**
@@ -30,22 +41,32 @@ final class JavaCompiler {
      * harness with one; JDK 23+ runs processors only when asked with -proc:full).
      */
     static List<Error> compileWithProcessors(List<Path> sources, Path outputDir, String classpath, KitPaths paths) {
-        return compile(sources, outputDir, classpath, paths, "-proc:full");
+        return compile(sources, outputDir, classpath, paths, "-proc:full", new HashMap<>());
     }
 
     private static List<Error> compile(List<Path> sources, Path outputDir, String classpath, KitPaths paths,
-            String processing) {
+            String processing, Map<String, Path> classSources) {
         javax.tools.JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new GraderException("the grader needs a JDK (with javac), not only a JRE: " + System.getProperty(
                     "java.home"));
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+        try (StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, Locale.ROOT, null);
+                JavaFileManager files = new ForwardingJavaFileManager<>(standard) {
+                    @Override
+                    public JavaFileObject getJavaFileForOutput(Location location, String className,
+                            JavaFileObject.Kind kind, FileObject sibling) throws IOException {
+                        if (kind == JavaFileObject.Kind.CLASS && sibling != null) {
+                            classSources.put(className, Path.of(sibling.toUri()));
+                        }
+                        return super.getJavaFileForOutput(location, className, kind, sibling);
+                    }
+                }) {
             List<String> options = List.of("-d", outputDir.toString(), "-classpath", classpath, processing,
                     "-encoding", "UTF-8", "-nowarn", "-Xlint:none");
             boolean ok = javac.getTask(null, files, diagnostics, options, null,
-                    files.getJavaFileObjectsFromPaths(sources)).call();
+                    standard.getJavaFileObjectsFromPaths(sources)).call();
             List<Error> errors = new ArrayList<>();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 if (d.getKind() == Diagnostic.Kind.ERROR) {

@@ -1,5 +1,6 @@
 // A correct counter whose static initializer tries to give itself full marks: it writes a results.json of its own
-// into Gradescope's results folder and a file into the kit. Run as the unprivileged user, both writes must fail.
+// into Gradescope's results folder and a file into the kit. The grader refuses it before it runs (it uses files);
+// had it run, it would have run as the unprivileged user, and both writes would fail.
 package counter;
 
 import java.io.IOException;

@@ -42,19 +42,21 @@ class CourseTest {
     }
 
     /**
-     * The learner's code runs as an unprivileged user: a static initializer that writes its own results.json, a
-     * file beside it and a file into the kit achieves nothing, and the grader's results stand. Only the folders'
-     * permissions stop it (the test's root folder is open to everyone, as /autograder is).
+     * A static initializer that writes its own results.json, a file beside it and a file into the kit achieves
+     * nothing: the grader refuses a class that uses files before it runs (kit.grader.ForbiddenApis), and the
+     * grader's results stand. (Had it run, it would have run as the unprivileged user, who cannot write those
+     * folders; the test's root folder is open to everyone, as /autograder is.)
      */
     @Test
-    void gradescopeRunsTheLearnersCodeAsAnUnprivilegedUser(@TempDir Path root) throws IOException {
+    void gradescopeNeverRunsASubmissionThatWritesFiles(@TempDir Path root) throws IOException {
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
         installAutograder(root);
         JsonObject result = gradescope(root, FORGING_COUNTER);
-        assertFalse(Files.exists(root.resolve("results/forged-by-submission")), "the results folder was writable");
-        assertFalse(Files.exists(root.resolve("source/kit/forged-by-submission")), "the kit was writable");
+        assertFalse(Files.exists(root.resolve("results/forged-by-submission")), "the results folder was written");
+        assertFalse(Files.exists(root.resolve("source/kit/forged-by-submission")), "the kit was written");
         assertTrue(result.getAsJsonArray("tests").size() > 1, "the grader's own results: " + result);
-        assertEquals(maxScore(result), result.get("score").getAsDouble(), "a correct counter: " + result);
+        assertEquals(0.0, result.get("score").getAsDouble(), "refused, so no points: " + result);
+        assertTrue(result.toString().contains("Your code uses Java APIs that no exercise needs"), result::toString);
     }
 
     @Test

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.TestFactory;
  * solution by {@link Variant}) loses points and fails the checks its CAUGHT-BY lines name (graded with --only those
  * checks); every reference solution, and every correct alternative design (a whole class of its own in
  * tests/correct/&lt;id&gt;/&lt;name&gt;/), gets full marks, three times; the starters do not; and
- * the special submissions in tests/submissions/ (compile error, System.exit, endless loop, deadlock) are stopped and
- * explained. Gradings run two at a time (each in its own grader process, as a learner would run it).
+ * the special submissions in tests/submissions/ (compile error, System.exit, endless loop, deadlock, forged results)
+ * are stopped and explained. Gradings run two at a time (each in its own grader process, as a learner would run it).
  */
 class GraderTest {
     private static final List<String> EXERCISES = Exercises.all().stream().map(Exercises.Exercise::id).toList();
@@ -266,6 +266,23 @@ class GraderTest {
                 && !out.contains("your code hangs"), "no tool's exception blamed on the learner\n" + account);
         assertTrue(out.lines().count() < 40, "a short report\n" + account);
         assertTrue(g.took().compareTo(HOSTILE_BOUND) < 0, "told within " + HOSTILE_BOUND + "\n" + account);
+    }
+
+    /**
+     * A static initializer that appends a PASS for every check to the check JVM's events file and halts the JVM gave
+     * an unguarded counter full marks before the grader read the learner's classes: now it is refused before it runs.
+     */
+    @Test
+    void aSubmissionThatWritesFilesIsRefusedBeforeItRuns() {
+        Grading g = await(grade("grade", "counter", "--dir", submission("forges-the-results")));
+        String account = g.run().describe();
+        assertEquals(1, g.run().exitCode(), account);
+        assertEquals(0, g.score(), account);
+        assertTrue(g.maxScore() > 0 && g.passed().size() >= 4, "every check listed with 0 points\n" + account);
+        assertTrue(g.run().stdout().contains("Your code uses Java APIs that no exercise needs, so the grader did not"
+                + " run it (0 points)") && g.run().stdout().contains("forges-the-results/ThreadSafeCounter.java:20: "
+                + "java.nio.file.Path, java.nio.file.OpenOption, java.nio.file.StandardOpenOption, java.nio.file.Files"
+                + " (files)"), "what was refused, with file and line\n" + account);
     }
 
     @Test
