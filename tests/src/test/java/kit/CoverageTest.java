@@ -56,6 +56,43 @@ class CoverageTest {
         return tests.stream();
     }
 
+    /**
+     * Checks that no buggy variant has to fail: the check's whole DisplayName -> "&lt;id&gt;: why" (each also in
+     * grader/README.md, "Checks that no variant names").
+     * A check is proven only by a wrong class it catches; these catch their bug only by chance on one CPU, so a
+     * CAUGHT-BY naming them would make GraderTest flaky there.
+     */
+    private static final Map<String, String> UNNAMED = Map.of();
+
+    /**
+     * Every check of every exercise (its @DisplayName in grader/checks/&lt;id&gt;/) is named by a CAUGHT-BY line of
+     * some variant in tests/buggy/&lt;id&gt;/, which GraderTest then proves fails it - or is in {@link #UNNAMED}.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyCheckIsProvenByAVariantItCatches() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        try (Stream<Path> folders = Files.list(Kit.DIR.resolve("grader/checks"))) {
+            for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+                String id = folder.getFileName().toString();
+                List<String> checks = displayNames(id);
+                List<String> caughtBy = Variant.all(Kit.DIR, "buggy").stream()
+                        .filter(variant -> variant.exercise().equals(id))
+                        .flatMap(variant -> variant.values("CAUGHT-BY").stream()).toList();
+                tests.add(DynamicTest.dynamicTest(id, () -> {
+                    List<String> unnamed = checks.stream().filter(check -> !UNNAMED.containsKey(check))
+                            .filter(check -> caughtBy.stream().noneMatch(check::contains)).toList();
+                    assertEquals(List.of(), unnamed, id + ": checks that no CAUGHT-BY of tests/buggy/" + id + "/ names:"
+                            + " write a wrong class each of them catches on every run (CONTRIBUTING.md)");
+                    List<String> stale = UNNAMED.keySet().stream().filter(check -> UNNAMED.get(check).startsWith(id
+                            + ": ") && (!checks.contains(check) || caughtBy.stream().anyMatch(check::contains))).toList();
+                    assertEquals(List.of(), stale, id + ": exempt in CoverageTest.UNNAMED, but no such check, or a"
+                            + " variant names it now");
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
     private static void verify(String id, String className, String changedBy, String table) throws Exception {
         TreeSet<String> methods = publicMethods(id, className);
         List<String> changes = METHOD_NAME.matcher(changedBy).results().map(m -> m.group(1)).toList();
