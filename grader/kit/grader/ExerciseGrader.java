@@ -68,8 +68,10 @@ final class ExerciseGrader {
             List<JavaCompiler.Error> errors = JavaCompiler.compile(all, classes, System.getProperty(
                     "java.class.path"), paths, classSources);
             Timing.report(exercise.id() + " compile", compileStart);
+            long scanStart = System.nanoTime();
             String problem = errors.isEmpty() ? refusedApis(classes, classSources, learnerSources)
                     : compileProblem(errors, learnerSources);
+            Timing.report(exercise.id() + " scan", scanStart);
             if (!problem.isEmpty()) {
                 listener.problem(problem);
                 failAll(exercise, checkSources, problem, record);
