@@ -6,16 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * Grades one exercise: reads the rule, compiles the learner's files together with the grader's own checks into a
- * temporary folder (the learner's folder is never written to), and runs the check classes in JVMs of their own
+ * temporary folder (the learner's folder is never written to), refuses learner classes that use APIs no exercise
+ * needs ({@link ForbiddenApis}: they could forge the results), and runs the check classes in JVMs of their own
  * ({@link JvmGroup}), several at once when there are CPUs for them ({@link CheckJvms}).
  * With {@code --only TEXT}, only the checks whose names contain one of the texts run (and count).
  */
@@ -69,7 +67,7 @@ final class ExerciseGrader {
                     "java.class.path"), paths, classSources);
             Timing.report(exercise.id() + " compile", compileStart);
             long scanStart = System.nanoTime();
-            String problem = errors.isEmpty() ? refusedApis(classes, classSources, learnerSources)
+            String problem = errors.isEmpty() ? ForbiddenApis.problem(classes, classSources, learnerSources, paths)
                     : compileProblem(errors, learnerSources);
             Timing.report(exercise.id() + " scan", scanStart);
             if (!problem.isEmpty()) {
@@ -96,23 +94,6 @@ final class ExerciseGrader {
         } finally {
             KitPaths.deleteRecursively(workDir);
         }
-    }
-
-    /** Empty, or why the learner's classes may not run: they use APIs that {@link ForbiddenApis} refuses. */
-    private String refusedApis(Path classes, Map<String, Path> classSources, List<Path> learnerSources) {
-        Set<Path> learnerFiles = new HashSet<>();
-        learnerSources.forEach(file -> learnerFiles.add(file.toAbsolutePath().normalize()));
-        Map<String, Path> learnerClasses = new TreeMap<>();
-        classSources.forEach((name, file) -> {
-            if (learnerFiles.contains(file.toAbsolutePath().normalize())) {
-                learnerClasses.put(name, file);
-            }
-        });
-        if (learnerClasses.isEmpty()) { // never skip the scan unnoticed
-            throw new GraderException("javac wrote no class of the learner's files " + learnerSources);
-        }
-        List<ForbiddenApis.Use> uses = ForbiddenApis.find(classes, learnerClasses, paths);
-        return uses.isEmpty() ? "" : ForbiddenApis.explanation(uses);
     }
 
     private String compileProblem(List<JavaCompiler.Error> errors, List<Path> learnerSources) {

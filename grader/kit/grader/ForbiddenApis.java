@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.FieldVisitor;
@@ -95,10 +97,29 @@ final class ForbiddenApis {
     record Use(String where, String api, String why) {}
 
     /**
-     * The refused uses in the learner's classes, each once per line; {@code learnerClasses} maps each class javac
-     * wrote from the learner's files (binary name, e.g. {@code counter.ThreadSafeCounter$1}) to its source file.
+     * Empty, or what the learner reads because their classes may not run. {@code classSources} maps each class javac
+     * wrote into {@code classesDir} (binary name, e.g. {@code counter.ThreadSafeCounter$1}) to its source file; the
+     * classes from {@code learnerSources} are read, the grader's checks are not.
      */
-    static List<Use> find(Path classesDir, Map<String, Path> learnerClasses, KitPaths paths) {
+    static String problem(Path classesDir, Map<String, Path> classSources, List<Path> learnerSources,
+            KitPaths paths) {
+        Set<Path> learnerFiles = new HashSet<>();
+        learnerSources.forEach(file -> learnerFiles.add(file.toAbsolutePath().normalize()));
+        Map<String, Path> learnerClasses = new TreeMap<>();
+        classSources.forEach((name, file) -> {
+            if (learnerFiles.contains(file.toAbsolutePath().normalize())) {
+                learnerClasses.put(name, file);
+            }
+        });
+        if (learnerClasses.isEmpty()) { // never skip the scan unnoticed
+            throw new GraderException("javac wrote no class of the learner's files " + learnerSources);
+        }
+        List<Use> uses = find(classesDir, learnerClasses, paths);
+        return uses.isEmpty() ? "" : explanation(uses);
+    }
+
+    /** The refused uses in the learner's classes ({@code learnerClasses}: binary name to source file). */
+    private static List<Use> find(Path classesDir, Map<String, Path> learnerClasses, KitPaths paths) {
         Set<String> own = new LinkedHashSet<>();
         learnerClasses.keySet().forEach(name -> own.add(name.replace('.', '/')));
         Set<Use> uses = new LinkedHashSet<>();
@@ -110,7 +131,7 @@ final class ForbiddenApis {
     }
 
     /** What the learner reads when their code was refused. */
-    static String explanation(List<Use> uses) {
+    private static String explanation(List<Use> uses) {
         Map<String, Set<String>> byPlace = new LinkedHashMap<>(); // "File.java:12: (files)" -> the APIs used there
         for (Use use : uses) {
             byPlace.computeIfAbsent(use.where() + "\t" + use.why(), place -> new LinkedHashSet<>()).add(use.api());
