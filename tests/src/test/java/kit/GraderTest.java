@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -283,6 +285,53 @@ class GraderTest {
                 + " run it (0 points)") && g.run().stdout().contains("forges-the-results/ThreadSafeCounter.java:20: "
                 + "java.nio.file.Path, java.nio.file.OpenOption, java.nio.file.StandardOpenOption, java.nio.file.Files"
                 + " (files)"), "what was refused, with file and line\n" + account);
+    }
+
+    /**
+     * The second defence, for code the scan might miss: while a check of this submission waits, the test appends a
+     * PASS of its own to that check JVM's events file (in the grader's kit-grade-* folder, the one whose compiled
+     * class carries the submission's mark). The line has no signature of the JVM's key, so the grader trusts none
+     * of that JVM's results.
+     */
+    @Test
+    void aResultThatTheChecksDidNotWriteIsNotTrusted() throws Exception {
+        String name = "waits-while-its-results-are-forged";
+        Future<Grading> grading = grade("grade", "counter", "--dir", submission(name), "--only", "A new counter is 0");
+        Path forged = null;
+        while (forged == null && !grading.isDone()) {
+            forged = startedEventsFile(name);
+            Thread.sleep(100);
+        }
+        assertTrue(forged != null, "the check JVM's events file was never found");
+        Files.writeString(forged, "1\tPASS\tkit.checks.counter.CounterThreadTest#countsOneThread\t\tforged\n",
+                StandardOpenOption.APPEND);
+        Grading g = await(grading);
+        String account = g.run().describe();
+        assertEquals(1, g.run().exitCode(), account);
+        assertEquals(0, g.score(), account);
+        assertTrue(g.run().stdout().contains("Something other than the grader wrote into the file where this JVM"
+                + " reports its checks' results"), account);
+    }
+
+    /** The events file of a running check JVM grading the class marked {@code mark}, once a check has started. */
+    private static Path startedEventsFile(String mark) throws IOException {
+        try (Stream<Path> dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("kit-grade-")).toList()) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    Path compiled = dir.resolve("classes/counter/ThreadSafeCounter.class");
+                    if (Files.isRegularFile(compiled) && new String(Files.readAllBytes(compiled),
+                            StandardCharsets.ISO_8859_1).contains(mark)) {
+                        for (Path file : files.filter(f -> f.getFileName().toString().startsWith("events-")).toList()) {
+                            if (Files.readString(file).contains("\tSTART\t")) {
+                                return file;
+                            }
+                        }
+                    }
+                } catch (IOException gone) { // another grading's folder, deleted while we looked
+                }
+            }
+        }
+        return null;
     }
 
     @Test
