@@ -30,8 +30,8 @@ import org.objectweb.asm.commons.Remapper;
  * instead (ASM, every type, method and field they refer to, including lambdas' and string concatenation's handles)
  * and refuses the whole submission, with the file and line of each use, before any of it runs.
  *
- * <p>What stays allowed: {@code java.lang}, {@code java.util}, {@code java.util.concurrent} (with its locks and atomics;
- * an exercise's own rule may forbid those), {@code java.time}, {@code java.util.function}, streams, printing to
+ * <p>What stays allowed: {@code java.lang}, {@code java.util}, {@code java.util.concurrent} (with its locks and
+ * atomics; an exercise's own rule may forbid those), {@code java.time}, {@code java.util.function}, streams, printing to
  * {@code System.out}, and {@code MethodHandles.lookup().findVarHandle(...)} with {@code VarHandle}s, which lock-free
  * designs need. The learner's own classes may use each other.
  */
@@ -164,8 +164,8 @@ final class ForbiddenApis {
 
         void read(Path classFile) {
             try {
-                new ClassReader(Files.readAllBytes(classFile)).accept(new LineTracker(new ClassRemapper(new Sink(), this)),
-                        0);
+                ClassVisitor remapper = new ClassRemapper(new Sink(), this);
+                new ClassReader(Files.readAllBytes(classFile)).accept(new LineTracker(remapper), 0);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
