@@ -32,8 +32,8 @@ import org.objectweb.asm.commons.Remapper;
  *
  * <p>What stays allowed: {@code java.lang}, {@code java.util}, {@code java.util.concurrent} (with its locks and
  * atomics; an exercise's own rule may forbid those), {@code java.time}, {@code java.util.function}, streams,
- * printing to {@code System.out}, and {@code MethodHandles.lookup().findVarHandle(...)} with {@code VarHandle}s, which lock-free
- * designs need. The learner's own classes may use each other.
+ * printing to {@code System.out}, and {@code MethodHandles.lookup().findVarHandle(...)} with {@code VarHandle}s,
+ * which lock-free designs need. The learner's own classes may use each other.
  */
 final class ForbiddenApis {
     /** Types (a class, or a package when it ends with '/') no exercise needs, and what they would give. */
