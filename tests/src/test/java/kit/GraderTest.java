@@ -115,6 +115,8 @@ class GraderTest {
                 assertEquals(1, g.run().exitCode(), "a graded submission without full marks exits 1\n" + account);
                 assertTrue(g.maxScore() > 0 && g.score() < g.maxScore(), "must lose points\n" + account);
                 assertTrue(!caughtBy.isEmpty(), variant.patch() + " names no CAUGHT-BY check");
+                assertTrue(!g.run().stdout().contains("no exercise needs, so the grader did not run it"),
+                        "refused before it ran (ForbiddenApis), so it proves no check\n" + account);
                 for (String check : caughtBy) {
                     assertTrue(g.failed().stream().anyMatch(name -> name.contains(check)),
                             "the check '" + check + "' must fail for " + variant.patch() + "\n" + account);
