@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 public class CounterModelTest {
     /*
      * Budgets, measured (Lincheck is seeded: what a budget catches once it catches on every run). Every wrong counter
-     * in tests/buggy/ is caught by the pairs within 9 interleavings, and by the random scenarios already by the first
+     * in tests/buggy/ is caught by the pairs within 10 interleavings, and by the random scenarios already by the first
      * scenario within 10 interleavings. Each budget below is about 3 times that; a correct class uses all of it
      * (a model check costs about 1 ms of CPU per interleaving: 10 x 1000 random ones took 10 s).
      */
