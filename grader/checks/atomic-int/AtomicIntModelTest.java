@@ -31,8 +31,8 @@ public class AtomicIntModelTest {
      * Budgets, measured (Lincheck is seeded: what a budget catches once it catches on every run). Every wrong AtomicInt
      * in tests/buggy/ is caught by the pairs within 10 interleavings, and by the random scenarios alone too: the
      * latest, compareAndSet checking outside the lock, by the 7th scenario from 15 interleavings on (with 10, not even
-     * in 50 scenarios). Each budget below is 2-3 times that; a correct class uses all of it (a model check costs
-     * about 0.5-1 ms of CPU per interleaving: 25 x 1000 random ones took 13 s).
+     * in 50 scenarios). Each budget below is 2-3 times that; a correct class uses all of it, at about 1 ms of CPU
+     * per interleaving (with 25 x 1000 random ones, this check's JVM took 15.7 s; now about 4 s of CPU).
      */
     private static final int PAIR_INTERLEAVINGS = 30;
     private static final int RANDOM_SCENARIOS = 15;
