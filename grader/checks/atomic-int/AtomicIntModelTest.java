@@ -27,8 +27,16 @@ import org.junit.jupiter.api.Test;
 @Param(name = "value", gen = IntGen.class, conf = "0:2")
 @kit.grader.SharedJvm // one JVM for the exercise's model checks and one-thread checks
 public class AtomicIntModelTest {
-    private static final int SCENARIOS = 25; // five operations: enough random scenarios to pair most two of them
+    /*
+     * Budgets, measured (Lincheck is seeded: what a budget catches once it catches on every run). Every wrong AtomicInt
+     * in tests/buggy/ is caught by the pairs within 10 interleavings, and by the random scenarios alone too: the
+     * latest, compareAndSet checking outside the lock, by the 7th scenario from 15 interleavings on (with 10, not even
+     * in 50 scenarios). Each budget below is 2-3 times that; a correct class uses all of it, at about 1 ms of CPU
+     * per interleaving (with 25 x 1000 random ones, this check's JVM took 15.7 s; now about 4 s of CPU).
+     */
     private static final int PAIR_INTERLEAVINGS = 30;
+    private static final int RANDOM_SCENARIOS = 15;
+    private static final int RANDOM_INTERLEAVINGS = 40;
 
     private final AtomicInt atomic = new AtomicInt(0);
 
@@ -68,7 +76,7 @@ public class AtomicIntModelTest {
         smoke.decrement(1);
         smoke.setValue(smoke.value());
         smoke.compareAndSet(0, 0);
-        ModelCheck.verify(AtomicIntModelTest.class, SCENARIOS, """
+        ModelCheck.verify(AtomicIntModelTest.class, RANDOM_SCENARIOS, RANDOM_INTERLEAVINGS, """
                 Two threads called these methods at the same time, and the results cannot be explained by the calls \
                 happening one after another. Look at the interleaving: where a thread switch falls between a read \
                 and a write of the value, that method's read-modify-write (or check-then-act, for compareAndSet) is \
