@@ -1,8 +1,10 @@
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Grades a class that a learner wrote in a notebook cell with the kit's own grader - the same checks and points as
@@ -23,7 +25,14 @@ final class Grade {
         }
         Path folder = Files.createTempDirectory("notebook-" + exercise);
         Files.writeString(folder.resolve(name.group(1) + ".java"), source);
-        OneLiner.Result graded = OneLiner.exec("grade", exercise, "--dir", folder.toString());
+        OneLiner.Result graded;
+        try {
+            graded = OneLiner.exec("grade", exercise, "--dir", folder.toString());
+        } finally { // the cell keeps the source: the graded copy is not needed any more
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
         if (graded.exitCode() > 1) { // 0: full marks, 1: points lost; anything else: the grader could not grade
             throw new IllegalStateException("the grader could not grade it (exit code " + graded.exitCode() + ")");
         }

@@ -7,6 +7,7 @@ kit_require_jdk
 
 KIT_CACHE=${KIT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/concurrency-kit}
 KIT_JUPYTER=/usr/bin/jupyter
+KIT_PYTHON=/usr/bin/python3 # Debian's python, which has nbclient: tools/notebooks/run-notebook.py runs on it
 KIT_KERNEL_VERSION=3.0.1
 KIT_KERNEL_ARTIFACT=io.github.padreati:rapaio-jupyter-kernel:$KIT_KERNEL_VERSION
 KIT_KERNEL_JAR=$KIT_CACHE/rapaio-jupyter-kernel-$KIT_KERNEL_VERSION/rapaio-jupyter-kernel-$KIT_KERNEL_VERSION.jar

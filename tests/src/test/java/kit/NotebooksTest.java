@@ -35,10 +35,14 @@ class NotebooksTest {
     /** Lines of code in a cell, blank lines, comments and imports not counted; cells are steps, not listings. */
     private static final int MAX_CODE_LINES = 30;
     /**
-     * Cells that may be longer: a reference solution shown whole (its size is the exercise's; shown in parts it
-     * would not compile) and a grading cell (it holds the learner's whole class).
+     * The only cells that may be longer, each one whole class of an exercise: the learner's demos and "try it" edits
+     * need the class compiled in the kernel, and no kernel can %load it from its file instead: JShell rejects the
+     * file's `package` line (IJava's and JJava's %load fail there; on rapaio 3.0.1 the %load passes and the class is
+     * not declared - tried), so the class is the cell.
      */
-    private static final Pattern WHOLE_CLASS_CELL = Pattern.compile("(solution|grade)-.*");
+    private static final Set<String> WHOLE_CLASS_CELLS = Set.of("2-thread-safety/solution-list",
+            "3-publish-subscribe/solution-queue", "3-publish-subscribe/solution-bounded-buffer",
+            "3-publish-subscribe/grade-queue");
     private static final Pattern DECLARATION = Pattern.compile(
             "^(%load |((public|private|final|abstract|sealed|static)\\s+)*(class|record|interface|enum)\\s)");
 
@@ -133,8 +137,8 @@ class NotebooksTest {
         assertTrue(cells.get("java-atomics").contains(CHART), cells.get("java-atomics"));
         assertTrue(cells.get("java-atomics-apis").contains("compareAndSet(1, 20)       -> false"),
                 cells.get("java-atomics-apis"));
-        assertTrue(cells.get("check-then-act").matches("(?s).*appendIfAbsent \\(one call\\) +size 10,000, distinct"
-                + " 10,000, duplicates +0.*"), cells.get("check-then-act"));
+        assertTrue(cells.get("check-then-act").matches("(?s).*appendIfAbsent \\(one call\\) +size +([1-9][\\d,]*),"
+                + " distinct +\\1, duplicates +0\n.*"), cells.get("check-then-act"));
         assertTrue(cells.get("list-traps").contains("ConcurrentModificationException"), cells.get("list-traps"));
         assertTrue(cells.get("unsafe-collections").matches("(?s).*Collections.synchronizedList:.*correct.*"
                 + "ConcurrentHashMap:.*correct.*"), cells.get("unsafe-collections"));
@@ -168,7 +172,7 @@ class NotebooksTest {
         assertTrue(cell.contains("[FAIL]") && cell.contains("[PASS]"), "points per check, with feedback: " + cell);
     }
 
-    /** The grading cells' helper, in JShell (the engine of every Java kernel), gives the reference solution 10/10. */
+    /** The grading cells' helper, in JShell (the engine of every Java kernel), gives the reference solution full marks. */
     @Test
     void gradingHelperGivesACorrectClassFullMarks() throws IOException {
         Path script = Files.createTempFile("kit-grade-cell", ".jsh");
@@ -182,7 +186,7 @@ class NotebooksTest {
         Kit.Run run = Kit.run(Kit.DIR.resolve("notebooks"), Duration.ofMinutes(4),
                 List.of(jshell.toString(), "-q", script.toString()));
         Files.delete(script);
-        assertTrue(run.stdout().contains("counter: 10/10 points"), run.describe());
+        assertTrue(Pattern.compile("(?m)^counter: (\\d+)/\\1 points").matcher(run.stdout()).find(), run.describe());
     }
 
     @Test
@@ -209,7 +213,7 @@ class NotebooksTest {
                         .filter(line -> !line.isEmpty() && !line.startsWith("//") && !line.startsWith("/*")
                                 && !line.startsWith("*") && !line.startsWith("import "))
                         .count();
-                if (codeLines > MAX_CODE_LINES && !WHOLE_CLASS_CELL.matcher(cell.get("id").getAsString()).matches()) {
+                if (codeLines > MAX_CODE_LINES && !WHOLE_CLASS_CELLS.contains(id)) {
                     problems.add(id + ": " + codeLines + " lines of code, more than " + MAX_CODE_LINES);
                 }
                 if (source.contains(".main(new String")) {
