@@ -27,8 +27,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Proof that the grader works: every buggy variant (tests/buggy/&lt;id&gt;/&lt;variant&gt;.patch, applied to a copy of the
  * solution by {@link Variant}) loses points and fails the checks its CAUGHT-BY lines name (graded with --only those
- * checks); every reference solution, and every correct alternative design (a whole class of its own in
- * tests/correct/&lt;id&gt;/&lt;name&gt;/), gets full marks, three times; the starters do not; and
+ * checks); every reference solution, and every correct alternative design (tests/correct/&lt;id&gt;/&lt;name&gt;.patch,
+ * applied like a variant, or a whole class in tests/correct/&lt;id&gt;/&lt;name&gt;/), gets full marks, three times; the
+ * starters do not; and
  * the special submissions in tests/submissions/ (compile error, System.exit, endless loop, deadlock) are stopped and
  * explained. Gradings run two at a time (each in its own grader process, as a learner would run it).
  */
@@ -151,11 +152,10 @@ class GraderTest {
     @TestFactory
     Stream<DynamicTest> everyCorrectAlternativeGetsFullMarksThreeTimesInARow() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Path alternative : alternatives()) {
-            String id = alternative.getParent().getFileName().toString();
+        for (Alternative alternative : alternatives()) {
             for (int round = 1; round <= 3; round++) {
-                Future<Grading> grading = grade("grade", id, "--dir", alternative.toString());
-                tests.add(DynamicTest.dynamicTest(id + "/" + alternative.getFileName() + ", round " + round, () -> {
+                Future<Grading> grading = grade("grade", alternative.id(), "--dir", alternative.dir().toString());
+                tests.add(DynamicTest.dynamicTest(alternative.label() + ", round " + round, () -> {
                     Grading g = await(grading);
                     String account = g.run().describe();
                     assertEquals(0, g.run().exitCode(), "a correct design gets full marks and exits 0\n" + account);
@@ -288,14 +288,31 @@ class GraderTest {
                 run.describe());
     }
 
-    /** The folders tests/correct/&lt;id&gt;/&lt;name&gt;/, each holding one correct learner class. */
-    private static List<Path> alternatives() {
+    /** A correct alternative design of an exercise, as a folder holding the learner's class. */
+    record Alternative(String id, String name, Path dir) {
+        String label() {
+            return id + "/" + name;
+        }
+    }
+
+    /**
+     * The correct alternatives: tests/correct/&lt;id&gt;/&lt;name&gt;/ (a whole class) and tests/correct/&lt;id&gt;/&lt;name&gt;.patch
+     * (written into a temporary folder; one that no longer applies fails here, with its name).
+     */
+    static List<Alternative> alternatives() {
+        List<Alternative> all = new ArrayList<>();
         try (Stream<Path> folders = Files.walk(Kit.DIR.resolve("tests/correct"), 2)) {
-            return folders.filter(f -> f.getNameCount() - Kit.DIR.getNameCount() == 4 && Files.isDirectory(f))
-                    .sorted().toList();
+            folders.filter(f -> f.getNameCount() - Kit.DIR.getNameCount() == 4 && Files.isDirectory(f)).forEach(f ->
+                    all.add(new Alternative(f.getParent().getFileName().toString(), f.getFileName().toString(), f)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        for (Variant patch : Variant.all(Kit.DIR, "correct")) {
+            all.add(new Alternative(patch.exercise(), patch.name(), patch.materialise(Kit.DIR,
+                    tempDir(patch.name()))));
+        }
+        all.sort(java.util.Comparator.comparing(Alternative::label));
+        return all;
     }
 
     private static String submission(String name) {

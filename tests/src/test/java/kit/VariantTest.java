@@ -18,10 +18,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The variants in tests/buggy/ are stored as patches against the solutions (see {@link Variant}):
- * each one applies to today's solution and changes it; a patch whose lines moved still applies, one whose lines are
- * gone fails with the variant's name; and tools/variants/to-patch turns a full-file variant into the same patch,
- * idempotently. (GraderTest grades the variants.)
+ * The variants in tests/buggy/ and tests/correct/ are stored as patches against the solutions or a whole correct
+ * alternative (see {@link Variant}): each one applies to today's base and changes it, and says in its header what it
+ * is; a patch whose lines moved still applies, one whose lines are gone fails with the variant's name; and
+ * tools/variants/to-patch turns a full-file variant into the same patch, idempotently. (GraderTest grades them.)
  */
 class VariantTest {
     private static final Path NO_SIGNAL = Kit.DIR.resolve("tests/buggy/queue/no-signal.patch");
@@ -30,16 +30,37 @@ class VariantTest {
     Stream<DynamicTest> everyVariantAppliesToTodaysSolutionAndChangesIt(@TempDir Path tmp) {
         List<Variant> variants = new ArrayList<>(Variant.all(Kit.DIR, "buggy"));
         assertFalse(variants.isEmpty(), "no patches in tests/buggy/");
-        return variants.stream().map(variant -> DynamicTest.dynamicTest(variant.exercise() + "/" + variant.name(), () -> {
+        variants.addAll(Variant.all(Kit.DIR, "correct"));
+        return variants.stream().map(variant -> DynamicTest.dynamicTest(variant.patch().getParent().getParent()
+                .getFileName() + "/" + variant.exercise() + "/" + variant.name(), () -> {
                     Path dir = variant.materialise(Kit.DIR, tmp.resolve(variant.exercise() + "-" + variant.name()));
-                    String solution = Files.readString(solutionOf(variant));
-                    assertFalse(solution.equals(Files.readString(dir.resolve(variant.targetFile()))),
+                    String base = Files.readString(Kit.DIR.resolve(variant.base()));
+                    assertFalse(base.endsWith(Files.readString(dir.resolve(variant.targetFile()))),
                             variant.patch() + " changes nothing");
                     if (variant.patch().startsWith(Kit.DIR.resolve("tests/buggy"))) {
                         assertEquals(1, variant.values("BUG").size(), variant.patch() + ": one 'BUG: ...' line");
                         assertFalse(variant.values("CAUGHT-BY").isEmpty(), variant.patch() + ": no 'CAUGHT-BY:'");
+                    } else {
+                        assertEquals(1, variant.values("CORRECT").size(), variant.patch() + ": one 'CORRECT: ...' "
+                                + "line, saying the design");
+                        assertEquals(List.of(), variant.values("CAUGHT-BY"), variant.patch() + ": a correct design is "
+                                + "caught by nothing");
                     }
                 }));
+    }
+
+    @Test
+    void everyCorrectAlternativeKeptWholeOpensWithWhatItsDesignIs() throws IOException {
+        for (GraderTest.Alternative alternative : GraderTest.alternatives()) {
+            if (alternative.dir().startsWith(Kit.DIR.resolve("tests/correct"))) {
+                try (Stream<Path> files = Files.list(alternative.dir())) {
+                    List<Path> classes = files.toList();
+                    assertEquals(1, classes.size(), alternative.dir() + " holds one class");
+                    assertTrue(Files.readAllLines(classes.get(0)).get(0).startsWith("// CORRECT: "), classes.get(0)
+                            + " opens with '// CORRECT: <its design>'");
+                }
+            }
+        }
     }
 
     @Test
