@@ -9,12 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,10 +27,11 @@ import org.junit.jupiter.api.TestFactory;
  * Proof that the grader works: every buggy variant (tests/buggy/&lt;id&gt;/&lt;variant&gt;.patch, applied to a copy of the
  * solution by {@link Variant}) loses points and fails the checks its CAUGHT-BY lines name (graded with --only those
  * checks); every reference solution, and every correct alternative design (tests/correct/&lt;id&gt;/&lt;name&gt;.patch,
- * applied like a variant, or a whole class in tests/correct/&lt;id&gt;/&lt;name&gt;/), gets full marks, three times; the
- * starters do not; and
- * the special submissions in tests/submissions/ (compile error, System.exit, endless loop, deadlock) are stopped and
- * explained. Gradings run two at a time (each in its own grader process, as a learner would run it).
+ * applied like a variant, or a whole class in tests/correct/&lt;id&gt;/&lt;name&gt;/), gets full marks, three times;
+ * the starters do not; and the special submissions in tests/submissions/ (compile error, System.exit, endless loop,
+ * deadlock) are stopped and explained. Gradings run side by side, half as many as there are CPUs but at least two (each grading runs its check
+ * JVMs side by side too), in grader processes that take one grading after another ({@link GradingLanes}); the
+ * special submissions are graded by {@code ./jbang grade} of their own, as a learner runs it.
  */
 class GraderTest {
     private static final List<String> EXERCISES = Exercises.all().stream().map(Exercises.Exercise::id).toList();
@@ -44,7 +44,8 @@ class GraderTest {
     private static final Duration HOSTILE_BOUND = Duration.ofSeconds(120);
     private static final Pattern CHECK_LINE = Pattern.compile("^\\[(PASS|FAIL)\\] (\\d+)/(\\d+) (.*)$",
             Pattern.MULTILINE);
-    private static final ExecutorService GRADERS = Executors.newFixedThreadPool(2);
+    private static final GradingLanes GRADERS = new GradingLanes(Math.max(2,
+            Runtime.getRuntime().availableProcessors() / 2));
 
     /** What one run of the grader printed, read back from its console lines, and how long it took. */
     record Grading(Kit.Run run, Map<String, Boolean> passed, int score, int maxScore, Duration took) {
@@ -68,21 +69,24 @@ class GraderTest {
 
     @AfterAll
     static void stopGraders() {
-        GRADERS.shutdownNow();
+        GRADERS.close();
     }
 
-    private static Future<Grading> grade(String... args) {
-        boolean oneExercise = args.length > 1 && !args[1].startsWith("--");
-        return GRADERS.submit(() -> {
-            long start = System.nanoTime();
-            Kit.Run run = Kit.jbang(oneExercise ? TIMEOUT : TIMEOUT_ALL, args);
-            return Grading.of(run, Duration.ofNanos(System.nanoTime() - start));
-        });
+    /** {@code ./jbang grade args...}, graded in one of the lanes. */
+    private static Future<GradingLanes.Done> grade(String... args) {
+        boolean oneExercise = args.length > 0 && !args[0].startsWith("--");
+        return GRADERS.grade(oneExercise ? TIMEOUT : TIMEOUT_ALL, List.of(args));
     }
 
-    private static Grading await(Future<Grading> grading) {
+    /** {@code ./jbang grade exercise --dir dir}, graded by a process of its own, as a learner runs it. */
+    private static Future<GradingLanes.Done> gradeAsALearner(String exercise, String dir) {
+        return GRADERS.process(TIMEOUT, "grade", exercise, "--dir", dir);
+    }
+
+    private static Grading await(Future<GradingLanes.Done> grading) {
         try {
-            return grading.get();
+            GradingLanes.Done done = grading.get();
+            return Grading.of(done.run(), done.took());
         } catch (ExecutionException e) {
             throw e.getCause() instanceof AssertionError a ? a : new AssertionError(e.getCause());
         } catch (InterruptedException e) {
@@ -105,9 +109,9 @@ class GraderTest {
                 continue;
             }
             // Only the checks that must catch this bug run (--only), which keeps the proof fast; they must fail.
-            List<String> args = new ArrayList<>(List.of("grade", variant.exercise(), "--dir", dir.toString()));
+            List<String> args = new ArrayList<>(List.of(variant.exercise(), "--dir", dir.toString()));
             caughtBy.forEach(check -> args.addAll(List.of("--only", check)));
-            Future<Grading> grading = grade(args.toArray(String[]::new));
+            Future<GradingLanes.Done> grading = grade(args.toArray(String[]::new));
             tests.add(DynamicTest.dynamicTest(label, () -> {
                 Grading g = await(grading);
                 String account = g.run().describe();
@@ -128,7 +132,7 @@ class GraderTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (int round = 1; round <= 3; round++) {
             Path json = tempFile("solutions-" + round + ".json");
-            Future<Grading> grading = grade("grade", "--solutions", "--json", json.toString());
+            Future<GradingLanes.Done> grading = grade("--solutions", "--json", json.toString());
             tests.add(DynamicTest.dynamicTest("all solutions, round " + round, () -> {
                 Grading g = await(grading);
                 String account = g.run().describe();
@@ -154,7 +158,7 @@ class GraderTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (Alternative alternative : alternatives()) {
             for (int round = 1; round <= 3; round++) {
-                Future<Grading> grading = grade("grade", alternative.id(), "--dir", alternative.dir().toString());
+                Future<GradingLanes.Done> grading = grade(alternative.id(), "--dir", alternative.dir().toString());
                 tests.add(DynamicTest.dynamicTest(alternative.label() + ", round " + round, () -> {
                     Grading g = await(grading);
                     String account = g.run().describe();
@@ -168,7 +172,7 @@ class GraderTest {
 
     @Test
     void theStartersDoNotGetFullMarks() throws IOException {
-        Grading g = await(grade("grade"));
+        Grading g = await(grade());
         String account = g.run().describe();
         assertEquals(1, g.run().exitCode(), account);
         List<Exercises.ReadmeRow> readme = Exercises.readmeRows(Files.readString(Kit.DIR.resolve("README.md")));
@@ -186,7 +190,7 @@ class GraderTest {
 
     @Test
     void aSubmissionThatDoesNotCompileGetsZeroAndTheCompilersFileAndLine() {
-        Grading g = await(grade("grade", "counter", "--dir", submission("does-not-compile")));
+        Grading g = await(gradeAsALearner("counter", submission("does-not-compile")));
         String account = g.run().describe();
         assertEquals(1, g.run().exitCode(), account);
         assertEquals(0, g.score(), account);
@@ -198,7 +202,7 @@ class GraderTest {
 
     @Test
     void systemExitInTheLearnersCodeFailsOneCheckAndTheOthersStillRun() {
-        Grading g = await(grade("grade", "counter", "--dir", submission("calls-system-exit")));
+        Grading g = await(gradeAsALearner("counter", submission("calls-system-exit")));
         String account = g.run().describe();
         assertEquals(1, g.run().exitCode(), account);
         assertTrue(g.run().stdout().contains("Your code ended the JVM (System.exit, called at "
@@ -208,7 +212,7 @@ class GraderTest {
 
     @Test
     void anEndlessLoopIsStoppedAndShownWhereItRuns() {
-        Grading g = await(grade("grade", "counter", "--dir", submission("endless-loop")));
+        Grading g = await(gradeAsALearner("counter", submission("endless-loop")));
         String account = g.run().describe();
         assertEquals(1, g.run().exitCode(), account);
         assertTrue(g.run().stdout().contains("Stopped after"), "the watchdog stopped a check\n" + account);
@@ -219,7 +223,7 @@ class GraderTest {
 
     @Test
     void aDeadlockIsStoppedAndExplainedWithTheWaitingThreads() {
-        Grading g = await(grade("grade", "counter", "--dir", submission("deadlock")));
+        Grading g = await(gradeAsALearner("counter", submission("deadlock")));
         String account = g.run().describe();
         assertEquals(1, g.run().exitCode(), account);
         String out = g.run().stdout();
@@ -238,7 +242,7 @@ class GraderTest {
      */
     @Test
     void threadsStartedWithoutEndAreStoppedAndShownGrouped() {
-        Grading g = await(grade("grade", "counter", "--dir", submission("constructor-starts-spinning-thread")));
+        Grading g = await(gradeAsALearner("counter", submission("constructor-starts-spinning-thread")));
         String account = g.run().describe() + "\n(took " + g.took().toSeconds() + " s)";
         String out = g.run().stdout();
         assertEquals(1, g.run().exitCode(), account);
@@ -257,7 +261,7 @@ class GraderTest {
      */
     @Test
     void runningOutOfMemoryIsNamedAndAToolsOwnFailureIsNotBlamedOnTheLearner() {
-        Grading g = await(grade("grade", "counter", "--dir", submission("runs-out-of-memory")));
+        Grading g = await(gradeAsALearner("counter", submission("runs-out-of-memory")));
         String account = g.run().describe() + "\n(took " + g.took().toSeconds() + " s)";
         String out = g.run().stdout();
         assertEquals(1, g.run().exitCode(), account);
@@ -311,7 +315,7 @@ class GraderTest {
             all.add(new Alternative(patch.exercise(), patch.name(), patch.materialise(Kit.DIR,
                     tempDir(patch.name()))));
         }
-        all.sort(java.util.Comparator.comparing(Alternative::label));
+        all.sort(Comparator.comparing(Alternative::label));
         return all;
     }
 
