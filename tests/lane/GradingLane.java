@@ -23,7 +23,13 @@ public final class GradingLane {
         }
         BufferedReader gradings = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String grading; (grading = gradings.readLine()) != null; ) {
-            int exitCode = kit.grader.Commands.run(grading.isEmpty() ? new String[0] : grading.split("\t"));
+            int exitCode;
+            try {
+                exitCode = kit.grader.Commands.run(grading.isEmpty() ? new String[0] : grading.split("\t"));
+            } catch (RuntimeException | Error e) { // what would end ./jbang grade with a stack trace and exit code 1
+                e.printStackTrace();
+                exitCode = 1;
+            }
             System.err.flush();
             System.out.println(args[0] + " " + exitCode);
             System.out.flush();

@@ -71,7 +71,7 @@ final class GradingLanes implements AutoCloseable {
     @Override
     public void close() {
         workers.shutdownNow();
-        started.forEach(Lane::stop);
+        started.forEach(Lane::close);
     }
 
     /** One grader process taking gradings on its standard input; its stderr goes to a file read per grading. */
@@ -109,8 +109,10 @@ final class GradingLanes implements AutoCloseable {
             }
             long errFrom = Files.size(err);
             AtomicBoolean done = new AtomicBoolean();
+            AtomicBoolean timedOut = new AtomicBoolean();
             CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
                 if (!done.get()) {
+                    timedOut.set(true);
                     stop();
                 }
             });
@@ -128,8 +130,8 @@ final class GradingLanes implements AutoCloseable {
             } finally {
                 done.set(true);
             }
-            throw new AssertionError(String.join(" ", command) + (process.isAlive() ? " lost its output"
-                    : " did not finish within " + timeout + " (its lane was stopped)") + "\n--- stdout ---\n"
+            throw new AssertionError(String.join(" ", command) + (timedOut.get() ? " did not finish within "
+                    + timeout + " (its lane was stopped)" : ": its lane ended") + "\n--- stdout ---\n"
                     + stdout + "\n--- stderr ---\n" + stderrSince(errFrom));
         }
 
@@ -143,14 +145,28 @@ final class GradingLanes implements AutoCloseable {
             }
         }
 
-        void stop() {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+        /** Ends the lane: its input closed, it returns after the grading in progress, if any (or is stopped). */
+        void close() {
+            try {
+                in.close();
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                // stopped below all the same
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stop();
             try {
                 Files.deleteIfExists(err);
             } catch (IOException e) {
                 // a temporary file left behind is harmless
             }
+        }
+
+        /** Stops the lane's process and its check JVMs at once. */
+        void stop() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
         }
     }
 }
