@@ -88,27 +88,45 @@ class VariantTest {
 
     @Test
     void toPatchTurnsAFullFileVariantIntoTheStoredPatchAndThenHasNothingToDo(@TempDir Path kit) throws IOException {
+        Path patch = toPatchGivesBackTheStoredPatch(kit, NO_SIGNAL, List.of());
+        Kit.Run second = Kit.run(kit, Duration.ofMinutes(2), List.of("tools/variants/to-patch"));
+        assertEquals(0, second.exitCode(), second::describe);
+        assertTrue(second.stdout().contains("nothing to do"), second::describe);
+        assertEquals(Files.readString(NO_SIGNAL), Files.readString(patch));
+    }
+
+    @Test
+    void toPatchWithABaseStoresTheChangeOfAWholeCorrectAlternative(@TempDir Path kit) throws IOException {
+        toPatchGivesBackTheStoredPatch(kit, Kit.DIR.resolve("tests/correct/queue/monitor-notify.patch"),
+                List.of("--base", "tests/correct/queue/monitor-notify-all", "tests/correct/queue/monitor-notify"));
+    }
+
+    /**
+     * In a copy of the kit's parts that tools/variants/to-patch needs, writes the stored variant as a full file with
+     * its header as comments, runs {@code to-patch args...} and checks that it wrote the same patch back.
+     */
+    private static Path toPatchGivesBackTheStoredPatch(Path kit, Path stored, List<String> args) throws IOException {
+        Variant variant = Variant.read(stored);
         for (String part : List.of("jbang", "tools/find-jdk.sh", "tools/jbang", "tools/variants",
-                "solutions/queue", "tests/src/test/java/kit/Variant.java")) {
+                "solutions/" + variant.exercise(), "tests/src/test/java/kit/Variant.java",
+                Path.of(variant.base()).getParent().toString().replace('\\', '/')).stream().distinct().toList()) {
             LearnerCopy.copyTree(Kit.DIR.resolve(part), kit.resolve(part));
         }
-        Variant variant = Variant.read(NO_SIGNAL);
-        Path folder = kit.resolve("tests/buggy/queue/no-signal");
+        Path relative = Kit.DIR.relativize(stored);
+        Path folder = kit.resolve(relative.toString().replaceFirst("\\.patch$", ""));
         Path file = variant.materialise(Kit.DIR, folder).resolve(variant.targetFile());
         List<String> full = new ArrayList<>(variant.header().stream().map(line -> "// " + line).toList());
         full.addAll(Files.readAllLines(file));
         Files.write(file, full);
 
-        Kit.Run first = Kit.run(kit, Duration.ofMinutes(2), List.of("tools/variants/to-patch"));
-        assertEquals(0, first.exitCode(), first::describe);
-        assertFalse(Files.exists(folder), "the folder is replaced by the patch\n" + first.describe());
-        Path patch = kit.resolve("tests/buggy/queue/no-signal.patch");
-        assertEquals(Files.readString(NO_SIGNAL), Files.readString(patch));
-
-        Kit.Run second = Kit.run(kit, Duration.ofMinutes(2), List.of("tools/variants/to-patch"));
-        assertEquals(0, second.exitCode(), second::describe);
-        assertTrue(second.stdout().contains("nothing to do"), second::describe);
-        assertEquals(Files.readString(NO_SIGNAL), Files.readString(patch));
+        List<String> command = new ArrayList<>(List.of("tools/variants/to-patch"));
+        command.addAll(args);
+        Kit.Run run = Kit.run(kit, Duration.ofMinutes(2), command);
+        assertEquals(0, run.exitCode(), run::describe);
+        assertFalse(Files.exists(folder), "the folder is replaced by the patch\n" + run.describe());
+        Path patch = kit.resolve(relative);
+        assertEquals(Files.readString(stored), Files.readString(patch));
+        return patch;
     }
 
     private static Path solutionOf(Variant variant) {
