@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /**
  * The starter file of each exercise as the kit ships it, kept in {@code grader/starters/<id>/} so that a learner
  * can get it back without git ({@code ./jbang reset <id>}) and so that the kit can tell an untouched exercise from
- * a started one. StartersTest keeps each copy equal to the file in {@code exercises/<id>/}.
+ * a started one. ProgressAndResetTest keeps each copy equal to the file in {@code exercises/<id>/}.
  */
 final class Starters {
     private Starters() {}

@@ -11,12 +11,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,10 +28,13 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Proof that the grader works: every buggy variant (tests/buggy/&lt;id&gt;/&lt;variant&gt;.patch, applied to a copy of the
  * solution by {@link Variant}) loses points and fails the checks its CAUGHT-BY lines name (graded with --only those
- * checks); every reference solution, and every correct alternative design (a whole class of its own in
- * tests/correct/&lt;id&gt;/&lt;name&gt;/), gets full marks, three times; the starters do not; and
- * the special submissions in tests/submissions/ (compile error, System.exit, endless loop, deadlock, forged results)
- * are stopped and explained. Gradings run two at a time (each in its own grader process, as a learner would run it).
+ * checks); every reference solution, and every correct alternative design (tests/correct/&lt;id&gt;/&lt;name&gt;.patch,
+ * applied like a variant, or a whole class in tests/correct/&lt;id&gt;/&lt;name&gt;/), gets full marks, three times;
+ * the starters do not; and the special submissions in tests/submissions/ (compile error, System.exit, endless loop,
+ * deadlock, forged results) are stopped and explained. Gradings run side by side, half as many as there are CPUs but
+ * at least two (each grading runs its check JVMs side by side too), in grader processes that take one grading after
+ * another ({@link GradingLanes}); the special submissions are graded by {@code ./jbang grade} of their own, as a
+ * learner runs it.
  */
 class GraderTest {
     private static final List<String> EXERCISES = Exercises.all().stream().map(Exercises.Exercise::id).toList();
@@ -45,7 +47,8 @@ class GraderTest {
     private static final Duration HOSTILE_BOUND = Duration.ofSeconds(120);
     private static final Pattern CHECK_LINE = Pattern.compile("^\\[(PASS|FAIL)\\] (\\d+)/(\\d+) (.*)$",
             Pattern.MULTILINE);
-    private static final ExecutorService GRADERS = Executors.newFixedThreadPool(2);
+    private static final GradingLanes GRADERS = new GradingLanes(Math.max(2,
+            Runtime.getRuntime().availableProcessors() / 2));
 
     /** What one run of the grader printed, read back from its console lines, and how long it took. */
     record Grading(Kit.Run run, Map<String, Boolean> passed, int score, int maxScore, Duration took) {
@@ -62,6 +65,10 @@ class GraderTest {
             return new Grading(run, passed, score, max, took);
         }
 
+        String account() {
+            return run.describe() + "\n(took " + took.toSeconds() + " s)";
+        }
+
         List<String> failed() {
             return passed.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
         }
@@ -69,21 +76,24 @@ class GraderTest {
 
     @AfterAll
     static void stopGraders() {
-        GRADERS.shutdownNow();
+        GRADERS.close();
     }
 
-    private static Future<Grading> grade(String... args) {
-        boolean oneExercise = args.length > 1 && !args[1].startsWith("--");
-        return GRADERS.submit(() -> {
-            long start = System.nanoTime();
-            Kit.Run run = Kit.jbang(oneExercise ? TIMEOUT : TIMEOUT_ALL, args);
-            return Grading.of(run, Duration.ofNanos(System.nanoTime() - start));
-        });
+    /** {@code ./jbang grade args...}, graded in one of the lanes. */
+    private static Future<GradingLanes.Done> grade(String... args) {
+        boolean oneExercise = args.length > 0 && !args[0].startsWith("--");
+        return GRADERS.grade(oneExercise ? TIMEOUT : TIMEOUT_ALL, List.of(args));
     }
 
-    private static Grading await(Future<Grading> grading) {
+    /** {@code ./jbang grade exercise --dir dir}, graded by a process of its own, as a learner runs it. */
+    private static Future<GradingLanes.Done> gradeAsALearner(String exercise, String dir) {
+        return GRADERS.process(TIMEOUT, "grade", exercise, "--dir", dir);
+    }
+
+    private static Grading await(Future<GradingLanes.Done> grading) {
         try {
-            return grading.get();
+            GradingLanes.Done done = grading.get();
+            return Grading.of(done.run(), done.took());
         } catch (ExecutionException e) {
             throw e.getCause() instanceof AssertionError a ? a : new AssertionError(e.getCause());
         } catch (InterruptedException e) {
@@ -106,9 +116,9 @@ class GraderTest {
                 continue;
             }
             // Only the checks that must catch this bug run (--only), which keeps the proof fast; they must fail.
-            List<String> args = new ArrayList<>(List.of("grade", variant.exercise(), "--dir", dir.toString()));
+            List<String> args = new ArrayList<>(List.of(variant.exercise(), "--dir", dir.toString()));
             caughtBy.forEach(check -> args.addAll(List.of("--only", check)));
-            Future<Grading> grading = grade(args.toArray(String[]::new));
+            Future<GradingLanes.Done> grading = grade(args.toArray(String[]::new));
             tests.add(DynamicTest.dynamicTest(label, () -> {
                 Grading g = await(grading);
                 String account = g.run().describe();
@@ -131,7 +141,7 @@ class GraderTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (int round = 1; round <= 3; round++) {
             Path json = tempFile("solutions-" + round + ".json");
-            Future<Grading> grading = grade("grade", "--solutions", "--json", json.toString());
+            Future<GradingLanes.Done> grading = grade("--solutions", "--json", json.toString());
             tests.add(DynamicTest.dynamicTest("all solutions, round " + round, () -> {
                 Grading g = await(grading);
                 String account = g.run().describe();
@@ -155,11 +165,10 @@ class GraderTest {
     @TestFactory
     Stream<DynamicTest> everyCorrectAlternativeGetsFullMarksThreeTimesInARow() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Path alternative : alternatives()) {
-            String id = alternative.getParent().getFileName().toString();
+        for (Alternative alternative : alternatives()) {
             for (int round = 1; round <= 3; round++) {
-                Future<Grading> grading = grade("grade", id, "--dir", alternative.toString());
-                tests.add(DynamicTest.dynamicTest(id + "/" + alternative.getFileName() + ", round " + round, () -> {
+                Future<GradingLanes.Done> grading = grade(alternative.id(), "--dir", alternative.dir().toString());
+                tests.add(DynamicTest.dynamicTest(alternative.label() + ", round " + round, () -> {
                     Grading g = await(grading);
                     String account = g.run().describe();
                     assertEquals(0, g.run().exitCode(), "a correct design gets full marks and exits 0\n" + account);
@@ -172,7 +181,7 @@ class GraderTest {
 
     @Test
     void theStartersDoNotGetFullMarks() throws IOException {
-        Grading g = await(grade("grade"));
+        Grading g = await(grade());
         String account = g.run().describe();
         assertEquals(1, g.run().exitCode(), account);
         List<Exercises.ReadmeRow> readme = Exercises.readmeRows(Files.readString(Kit.DIR.resolve("README.md")));
@@ -190,7 +199,7 @@ class GraderTest {
 
     @Test
     void aSubmissionThatDoesNotCompileGetsZeroAndTheCompilersFileAndLine() {
-        Grading g = await(grade("grade", "counter", "--dir", submission("does-not-compile")));
+        Grading g = await(gradeAsALearner("counter", submission("does-not-compile")));
         String account = g.run().describe();
         assertEquals(1, g.run().exitCode(), account);
         assertEquals(0, g.score(), account);
@@ -202,7 +211,7 @@ class GraderTest {
 
     @Test
     void systemExitInTheLearnersCodeFailsOneCheckAndTheOthersStillRun() {
-        Grading g = await(grade("grade", "counter", "--dir", submission("calls-system-exit")));
+        Grading g = await(gradeAsALearner("counter", submission("calls-system-exit")));
         String account = g.run().describe();
         assertEquals(1, g.run().exitCode(), account);
         assertTrue(g.run().stdout().contains("Your code ended the JVM (System.exit, called at "
@@ -212,7 +221,7 @@ class GraderTest {
 
     @Test
     void anEndlessLoopIsStoppedAndShownWhereItRuns() {
-        Grading g = await(grade("grade", "counter", "--dir", submission("endless-loop")));
+        Grading g = await(gradeAsALearner("counter", submission("endless-loop")));
         String account = g.run().describe();
         assertEquals(1, g.run().exitCode(), account);
         assertTrue(g.run().stdout().contains("Stopped after"), "the watchdog stopped a check\n" + account);
@@ -223,7 +232,7 @@ class GraderTest {
 
     @Test
     void aDeadlockIsStoppedAndExplainedWithTheWaitingThreads() {
-        Grading g = await(grade("grade", "counter", "--dir", submission("deadlock")));
+        Grading g = await(gradeAsALearner("counter", submission("deadlock")));
         String account = g.run().describe();
         assertEquals(1, g.run().exitCode(), account);
         String out = g.run().stdout();
@@ -242,16 +251,13 @@ class GraderTest {
      */
     @Test
     void threadsStartedWithoutEndAreStoppedAndShownGrouped() {
-        Grading g = await(grade("grade", "counter", "--dir", submission("constructor-starts-spinning-thread")));
-        String account = g.run().describe() + "\n(took " + g.took().toSeconds() + " s)";
+        Grading g = toldInShortWithinTheBound("constructor-starts-spinning-thread");
+        String account = g.account();
         String out = g.run().stdout();
-        assertEquals(1, g.run().exitCode(), account);
         assertTrue(out.contains("Stopped: your code started ") && !out.contains("Stopped after 120 s"),
                 "stopped on the threads, not on the time limit\n" + account);
         assertTrue(out.contains(" threads like this one (") && out.contains("is RUNNABLE")
                 && out.contains("counter.ThreadSafeCounter.lambda$new$0("), "alike threads grouped\n" + account);
-        assertTrue(out.lines().count() < 40, "a short report\n" + account);
-        assertTrue(g.took().compareTo(HOSTILE_BOUND) < 0, "stopped within " + HOSTILE_BOUND + "\n" + account);
     }
 
     /**
@@ -261,15 +267,21 @@ class GraderTest {
      */
     @Test
     void runningOutOfMemoryIsNamedAndAToolsOwnFailureIsNotBlamedOnTheLearner() {
-        Grading g = await(grade("grade", "counter", "--dir", submission("runs-out-of-memory")));
-        String account = g.run().describe() + "\n(took " + g.took().toSeconds() + " s)";
+        Grading g = toldInShortWithinTheBound("runs-out-of-memory");
+        String account = g.account();
         String out = g.run().stdout();
-        assertEquals(1, g.run().exitCode(), account);
         assertTrue(out.contains("Your code ran out of memory (the heap limit is "), account);
         assertTrue(!out.contains("Your code threw java.util.ConcurrentModificationException")
                 && !out.contains("your code hangs"), "no tool's exception blamed on the learner\n" + account);
-        assertTrue(out.lines().count() < 40, "a short report\n" + account);
-        assertTrue(g.took().compareTo(HOSTILE_BOUND) < 0, "told within " + HOSTILE_BOUND + "\n" + account);
+    }
+
+    /** A hostile counter, graded as a learner runs it: it loses points, told in a short report within the bound. */
+    private static Grading toldInShortWithinTheBound(String submission) {
+        Grading g = await(gradeAsALearner("counter", submission(submission)));
+        assertEquals(1, g.run().exitCode(), g.account());
+        assertTrue(g.run().stdout().lines().count() < 40, "a short report\n" + g.account());
+        assertTrue(g.took().compareTo(HOSTILE_BOUND) < 0, "told within " + HOSTILE_BOUND + "\n" + g.account());
+        return g;
     }
 
     /**
@@ -278,8 +290,8 @@ class GraderTest {
      */
     @Test
     void aSubmissionThatWritesFilesIsRefusedBeforeItRuns() {
-        Grading g = await(grade("grade", "counter", "--dir", submission("forges-the-results")));
-        String account = g.run().describe();
+        Grading g = await(gradeAsALearner("counter", submission("forges-the-results")));
+        String account = g.account();
         assertEquals(1, g.run().exitCode(), account);
         assertEquals(0, g.score(), account);
         assertTrue(g.maxScore() > 0 && g.passed().size() >= 4, "every check listed with 0 points\n" + account);
@@ -298,7 +310,8 @@ class GraderTest {
     @Test
     void aResultThatTheChecksDidNotWriteIsNotTrusted() throws Exception {
         String name = "waits-while-its-results-are-forged";
-        Future<Grading> grading = grade("grade", "counter", "--dir", submission(name), "--only", "A new counter is 0");
+        Future<GradingLanes.Done> grading = GRADERS.process(TIMEOUT, "grade", "counter", "--dir", submission(name),
+                "--only", "A new counter is 0");
         Path forged = null;
         while (forged == null && !grading.isDone()) {
             forged = startedEventsFile(name);
@@ -308,7 +321,7 @@ class GraderTest {
         Files.writeString(forged, "1\tPASS\tkit.checks.counter.CounterThreadTest#countsOneThread\t\tforged\n",
                 StandardOpenOption.APPEND);
         Grading g = await(grading);
-        String account = g.run().describe();
+        String account = g.account();
         assertEquals(1, g.run().exitCode(), account);
         assertEquals(0, g.score(), account);
         assertTrue(g.run().stdout().contains("Something other than the grader wrote into the file where this JVM"
@@ -356,14 +369,31 @@ class GraderTest {
                 run.describe());
     }
 
-    /** The folders tests/correct/&lt;id&gt;/&lt;name&gt;/, each holding one correct learner class. */
-    private static List<Path> alternatives() {
+    /** A correct alternative design of an exercise, as a folder holding the learner's class. */
+    record Alternative(String id, String name, Path dir) {
+        String label() {
+            return id + "/" + name;
+        }
+    }
+
+    /**
+     * The correct alternatives: tests/correct/&lt;id&gt;/&lt;name&gt;/ (a whole class) and tests/correct/&lt;id&gt;/&lt;name&gt;.patch
+     * (written into a temporary folder; one that no longer applies fails here, with its name).
+     */
+    static List<Alternative> alternatives() {
+        List<Alternative> all = new ArrayList<>();
         try (Stream<Path> folders = Files.walk(Kit.DIR.resolve("tests/correct"), 2)) {
-            return folders.filter(f -> f.getNameCount() - Kit.DIR.getNameCount() == 4 && Files.isDirectory(f))
-                    .sorted().toList();
+            folders.filter(f -> f.getNameCount() - Kit.DIR.getNameCount() == 4 && Files.isDirectory(f)).forEach(f ->
+                    all.add(new Alternative(f.getParent().getFileName().toString(), f.getFileName().toString(), f)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        for (Variant patch : Variant.all(Kit.DIR, "correct")) {
+            all.add(new Alternative(patch.exercise(), patch.name(), patch.materialise(Kit.DIR,
+                    tempDir(patch.name()))));
+        }
+        all.sort(Comparator.comparing(Alternative::label));
+        return all;
     }
 
     private static String submission(String name) {

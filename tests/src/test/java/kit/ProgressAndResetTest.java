@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -72,17 +75,25 @@ class ProgressAndResetTest {
                 "one line for a wrong id\n" + unknown.describe());
     }
 
+    /**
+     * reset works without git (a downloaded zip, a copied folder), so the kit keeps the starters as shipped in
+     * grader/starters/: exactly the exercises' files, byte for byte, and nothing else.
+     */
     @Test
     void theKitKeepsACopyOfEachStarterFileForReset() throws Exception {
-        for (String id : java.util.List.of("counter", "atomic-int", "list", "queue", "bounded-buffer", "stop-flag",
-                "parallel-map")) {
-            try (var files = Files.list(Kit.DIR.resolve("exercises").resolve(id))) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    Path copy = Kit.DIR.resolve("grader/starters").resolve(id).resolve(file.getFileName());
-                    assertTrue(Files.isRegularFile(copy) && Files.mismatch(file, copy) == -1, "grader/starters/" + id
-                            + "/" + file.getFileName() + " must equal the starter in exercises/: copy it there");
-                }
-            }
+        List<String> expected = new ArrayList<>();
+        for (Exercises.Exercise exercise : Exercises.all()) {
+            String file = exercise.id() + "/" + exercise.className() + ".java";
+            expected.add(file);
+            Path starter = Kit.DIR.resolve("exercises").resolve(file);
+            Path copy = Kit.DIR.resolve("grader/starters").resolve(file);
+            assertTrue(Files.isRegularFile(copy) && Files.mismatch(starter, copy) == -1, "grader/starters/" + file
+                    + " must equal the starter exercises/" + file + ": copy it there");
+        }
+        try (Stream<Path> files = Files.walk(Kit.DIR.resolve("grader/starters"))) {
+            assertEquals(expected.stream().sorted().toList(), files.filter(Files::isRegularFile)
+                    .map(f -> Kit.DIR.resolve("grader/starters").relativize(f).toString().replace('\\', '/'))
+                    .sorted().toList(), "grader/starters/ holds the starter of each exercise and nothing else");
         }
     }
 }

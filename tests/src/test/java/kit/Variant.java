@@ -12,17 +12,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A buggy variant of an exercise's reference solution: {@code tests/buggy/<id>/<variant>.patch} (a typical mistake),
- * stored as a unified diff against
- * {@code solutions/<id>/<Class>.java}. The text before the diff is the variant's header ({@code BUG: ...},
- * {@code CAUGHT-BY: ...}); the diff is applied here, in Java, to a copy of the solution, strictly: a hunk whose
- * context or removed lines are no longer in the solution fails with the variant's name, so a change of a solution
- * reaches every variant or stops the tests.
+ * A variant of an exercise's class stored as its change: {@code tests/buggy/<id>/<variant>.patch} (a typical mistake)
+ * or {@code tests/correct/<id>/<name>.patch} (another correct design), a unified diff against its base - the
+ * reference solution {@code solutions/<id>/<Class>.java}, or a correct alternative kept whole,
+ * {@code tests/correct/<id>/<other>/<Class>.java}, as its {@code --- a/} line names. The text before the diff is the
+ * variant's header ({@code BUG: ...} and {@code CAUGHT-BY: ...}, or {@code CORRECT: ...}); the diff is applied here, in
+ * Java, to a copy of the base, strictly: a hunk whose context or removed lines are no longer in the base fails with the
+ * variant's name, so a change of a solution reaches every variant or stops the tests.
  *
  * <p>For a human: {@code ./jbang tests/src/test/java/kit/Variant.java DIR tests/buggy/queue/no-signal.patch} writes the
  * variant's files into DIR (see tools/variants/grade, which grades one).
  */
-public record Variant(Path patch, String exercise, String name, List<String> header, String targetFile,
+public record Variant(Path patch, String exercise, String name, List<String> header, String base, String targetFile,
         List<String> diff) {
     private static final Pattern HUNK = Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@.*$");
 
@@ -37,11 +38,12 @@ public record Variant(Path patch, String exercise, String name, List<String> hea
             throw new IllegalStateException(patch + ": no unified diff (a '--- ' line followed by '+++ ') after the "
                     + "header; make it with tools/variants/to-patch");
         }
+        String base = lines.get(start).substring(4).strip().replaceFirst("\\s.*$", "").replaceFirst("^a/", "");
         String target = lines.get(start + 1).substring(4).strip().replaceFirst("\\s.*$", "");
         String fileName = patch.getFileName().toString();
         return new Variant(patch, patch.getParent().getFileName().toString(),
                 fileName.substring(0, fileName.length() - ".patch".length()),
-                lines.subList(0, start).stream().filter(l -> !l.isBlank()).toList(),
+                lines.subList(0, start).stream().filter(l -> !l.isBlank()).toList(), base,
                 target.substring(target.lastIndexOf('/') + 1), lines.subList(start + 2, lines.size()));
     }
 
@@ -64,28 +66,37 @@ public record Variant(Path patch, String exercise, String name, List<String> hea
                 .toList();
     }
 
-    /** Copies the exercise's solution files into {@code dir} and applies the diff to the copy of its target file. */
+    /**
+     * Copies the exercise's solution files into {@code dir} and writes the target file: its base with the diff
+     * applied. A base that is a whole correct alternative is read without its leading {@code //} lines (its header).
+     */
     public Path materialise(Path kitDir, Path dir) {
         Path solution = kitDir.resolve("solutions").resolve(exercise);
-        Path original = solution.resolve(targetFile);
-        if (!Files.isRegularFile(original)) {
-            throw new IllegalStateException(patch + " patches " + targetFile + ", which solutions/" + exercise
-                    + "/ does not have");
+        Path original = kitDir.resolve(base);
+        boolean solutionOrWholeAlternative = base.equals("solutions/" + exercise + "/" + targetFile)
+                || base.matches("tests/correct/" + Pattern.quote(exercise) + "/[^/]+/" + Pattern.quote(targetFile));
+        if (!solutionOrWholeAlternative || !Files.isRegularFile(original)) {
+            throw new IllegalStateException(patch + " patches " + base + ": expected an existing solutions/" + exercise
+                    + "/" + targetFile + " or tests/correct/" + exercise + "/<name>/" + targetFile);
+        }
+        List<String> baseLines = readLines(original);
+        if (base.startsWith("tests/")) {
+            baseLines = baseLines.subList((int) baseLines.stream().takeWhile(l -> l.startsWith("//")).count(),
+                    baseLines.size());
         }
         try (Stream<Path> files = Files.list(solution)) {
             Files.createDirectories(dir);
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Files.copy(file, dir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.writeString(dir.resolve(targetFile), apply(readLines(original), "solutions/" + exercise + "/"
-                    + targetFile));
+            Files.writeString(dir.resolve(targetFile), apply(baseLines, base));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return dir;
     }
 
-    /** The solution's lines with every hunk applied; each hunk must match exactly (it may have moved). */
+    /** The base's lines with every hunk applied; each hunk must match exactly (it may have moved). */
     String apply(List<String> original, String originalName) {
         List<String> result = new ArrayList<>();
         int copied = 0; // lines of the original already copied to the result
@@ -118,7 +129,8 @@ public record Variant(Path patch, String exercise, String name, List<String> hea
                 throw new IllegalStateException(name() + " (" + patch + ") no longer applies: its hunk "
                         + hunk.group() + " expects these lines in " + originalName + ", which are not there any "
                         + "more:\n  " + String.join("\n  ", before)
-                        + "\nRedo the variant against the new solution (tools/variants/to-patch) or delete it.");
+                        + "\nRedo the variant against the new " + originalName + " (tools/variants/to-patch) or "
+                        + "delete it.");
             }
             offset = at - (Integer.parseInt(hunk.group(1)) - 1);
             result.addAll(original.subList(copied, at));
@@ -153,7 +165,7 @@ public record Variant(Path patch, String exercise, String name, List<String> hea
     /** {@code Variant DIR PATCH}: writes the variant's files into DIR; exit code 2 with one line on bad input. */
     public static void main(String[] args) {
         if (args.length != 2 || !args[1].endsWith(".patch")) {
-            System.err.println("usage: Variant.java DIR tests/buggy/<id>/<variant>.patch");
+            System.err.println("usage: Variant.java DIR tests/{buggy,correct}/<id>/<variant>.patch");
             System.exit(2);
         }
         try {

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The variants in tests/buggy/ are stored as patches against the solutions (see {@link Variant}):
- * each one applies to today's solution and changes it; a patch whose lines moved still applies, one whose lines are
- * gone fails with the variant's name; and tools/variants/to-patch turns a full-file variant into the same patch,
- * idempotently. (GraderTest grades the variants.)
+ * The variants in tests/buggy/ and tests/correct/ are stored as patches against the solutions or a whole correct
+ * alternative (see {@link Variant}): each one applies to today's base and changes it, and says in its header what it
+ * is; a patch whose lines moved still applies, one whose lines are gone fails with the variant's name; and
+ * tools/variants/to-patch turns a full-file variant into the same patch, idempotently. (GraderTest grades them.)
  */
 class VariantTest {
     private static final Path NO_SIGNAL = Kit.DIR.resolve("tests/buggy/queue/no-signal.patch");
@@ -30,16 +30,37 @@ class VariantTest {
     Stream<DynamicTest> everyVariantAppliesToTodaysSolutionAndChangesIt(@TempDir Path tmp) {
         List<Variant> variants = new ArrayList<>(Variant.all(Kit.DIR, "buggy"));
         assertFalse(variants.isEmpty(), "no patches in tests/buggy/");
-        return variants.stream().map(variant -> DynamicTest.dynamicTest(variant.exercise() + "/" + variant.name(), () -> {
+        variants.addAll(Variant.all(Kit.DIR, "correct"));
+        return variants.stream().map(variant -> DynamicTest.dynamicTest(variant.patch().getParent().getParent()
+                .getFileName() + "/" + variant.exercise() + "/" + variant.name(), () -> {
                     Path dir = variant.materialise(Kit.DIR, tmp.resolve(variant.exercise() + "-" + variant.name()));
-                    String solution = Files.readString(solutionOf(variant));
-                    assertFalse(solution.equals(Files.readString(dir.resolve(variant.targetFile()))),
+                    String base = Files.readString(Kit.DIR.resolve(variant.base()));
+                    assertFalse(base.endsWith(Files.readString(dir.resolve(variant.targetFile()))),
                             variant.patch() + " changes nothing");
                     if (variant.patch().startsWith(Kit.DIR.resolve("tests/buggy"))) {
                         assertEquals(1, variant.values("BUG").size(), variant.patch() + ": one 'BUG: ...' line");
                         assertFalse(variant.values("CAUGHT-BY").isEmpty(), variant.patch() + ": no 'CAUGHT-BY:'");
+                    } else {
+                        assertEquals(1, variant.values("CORRECT").size(), variant.patch() + ": one 'CORRECT: ...' "
+                                + "line, saying the design");
+                        assertEquals(List.of(), variant.values("CAUGHT-BY"), variant.patch() + ": a correct design is "
+                                + "caught by nothing");
                     }
                 }));
+    }
+
+    @Test
+    void everyCorrectAlternativeKeptWholeOpensWithWhatItsDesignIs() throws IOException {
+        for (GraderTest.Alternative alternative : GraderTest.alternatives()) {
+            if (alternative.dir().startsWith(Kit.DIR.resolve("tests/correct"))) {
+                try (Stream<Path> files = Files.list(alternative.dir())) {
+                    List<Path> classes = files.toList();
+                    assertEquals(1, classes.size(), alternative.dir() + " holds one class");
+                    assertTrue(Files.readAllLines(classes.get(0)).get(0).startsWith("// CORRECT: "), classes.get(0)
+                            + " opens with '// CORRECT: <its design>'");
+                }
+            }
+        }
     }
 
     @Test
@@ -67,27 +88,45 @@ class VariantTest {
 
     @Test
     void toPatchTurnsAFullFileVariantIntoTheStoredPatchAndThenHasNothingToDo(@TempDir Path kit) throws IOException {
+        Path patch = toPatchGivesBackTheStoredPatch(kit, NO_SIGNAL, List.of());
+        Kit.Run second = Kit.run(kit, Duration.ofMinutes(2), List.of("tools/variants/to-patch"));
+        assertEquals(0, second.exitCode(), second::describe);
+        assertTrue(second.stdout().contains("nothing to do"), second::describe);
+        assertEquals(Files.readString(NO_SIGNAL), Files.readString(patch));
+    }
+
+    @Test
+    void toPatchWithABaseStoresTheChangeOfAWholeCorrectAlternative(@TempDir Path kit) throws IOException {
+        toPatchGivesBackTheStoredPatch(kit, Kit.DIR.resolve("tests/correct/queue/monitor-notify.patch"),
+                List.of("--base", "tests/correct/queue/monitor-notify-all", "tests/correct/queue/monitor-notify"));
+    }
+
+    /**
+     * In a copy of the kit's parts that tools/variants/to-patch needs, writes the stored variant as a full file with
+     * its header as comments, runs {@code to-patch args...} and checks that it wrote the same patch back.
+     */
+    private static Path toPatchGivesBackTheStoredPatch(Path kit, Path stored, List<String> args) throws IOException {
+        Variant variant = Variant.read(stored);
         for (String part : List.of("jbang", "tools/find-jdk.sh", "tools/jbang", "tools/variants",
-                "solutions/queue", "tests/src/test/java/kit/Variant.java")) {
+                "solutions/" + variant.exercise(), "tests/src/test/java/kit/Variant.java",
+                Path.of(variant.base()).getParent().toString().replace('\\', '/')).stream().distinct().toList()) {
             LearnerCopy.copyTree(Kit.DIR.resolve(part), kit.resolve(part));
         }
-        Variant variant = Variant.read(NO_SIGNAL);
-        Path folder = kit.resolve("tests/buggy/queue/no-signal");
+        Path relative = Kit.DIR.relativize(stored);
+        Path folder = kit.resolve(relative.toString().replaceFirst("\\.patch$", ""));
         Path file = variant.materialise(Kit.DIR, folder).resolve(variant.targetFile());
         List<String> full = new ArrayList<>(variant.header().stream().map(line -> "// " + line).toList());
         full.addAll(Files.readAllLines(file));
         Files.write(file, full);
 
-        Kit.Run first = Kit.run(kit, Duration.ofMinutes(2), List.of("tools/variants/to-patch"));
-        assertEquals(0, first.exitCode(), first::describe);
-        assertFalse(Files.exists(folder), "the folder is replaced by the patch\n" + first.describe());
-        Path patch = kit.resolve("tests/buggy/queue/no-signal.patch");
-        assertEquals(Files.readString(NO_SIGNAL), Files.readString(patch));
-
-        Kit.Run second = Kit.run(kit, Duration.ofMinutes(2), List.of("tools/variants/to-patch"));
-        assertEquals(0, second.exitCode(), second::describe);
-        assertTrue(second.stdout().contains("nothing to do"), second::describe);
-        assertEquals(Files.readString(NO_SIGNAL), Files.readString(patch));
+        List<String> command = new ArrayList<>(List.of("tools/variants/to-patch"));
+        command.addAll(args);
+        Kit.Run run = Kit.run(kit, Duration.ofMinutes(2), command);
+        assertEquals(0, run.exitCode(), run::describe);
+        assertFalse(Files.exists(folder), "the folder is replaced by the patch\n" + run.describe());
+        Path patch = kit.resolve(relative);
+        assertEquals(Files.readString(stored), Files.readString(patch));
+        return patch;
     }
 
     private static Path solutionOf(Variant variant) {
