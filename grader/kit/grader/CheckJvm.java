@@ -81,11 +81,12 @@ final class CheckJvm {
             Process process = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             process.getOutputStream().close(); // no input: the checks never read System.in (an empty pipe, on any OS)
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(budgetSeconds);
+            long launched = System.nanoTime();
+            long deadline = launched + TimeUnit.SECONDS.toNanos(budgetSeconds);
             int seen = 0;
             boolean killed = false;
             while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
-                seen = consume(events, seen, remaining, started, onResult);
+                seen = consume(events, seen, remaining, started, onResult, launched);
                 if (System.nanoTime() > deadline) {
                     process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly().waitFor();
@@ -93,7 +94,7 @@ final class CheckJvm {
                     break;
                 }
             }
-            consume(events, seen, remaining, started, onResult);
+            consume(events, seen, remaining, started, onResult, launched);
             for (String key : started) {
                 if (remaining.containsKey(key)) {
                     Check check = remaining.remove(key);
@@ -113,7 +114,7 @@ final class CheckJvm {
     }
 
     private static int consume(Path events, int seen, Map<String, Check> remaining, Set<String> started,
-            BiConsumer<Check, CheckResult> onResult) {
+            BiConsumer<Check, CheckResult> onResult, long launched) {
         List<EventLog.Event> all = EventLog.read(events);
         for (EventLog.Event event : all.subList(seen, all.size())) {
             Check check = remaining.get(event.key());
@@ -121,6 +122,7 @@ final class CheckJvm {
                 started.add(event.key());
             } else if (check != null) {
                 remaining.remove(event.key());
+                Timing.report("  " + check.methodName() + " done, since its JVM started", launched);
                 onResult.accept(check, event.type() == EventLog.Type.PASS
                         ? CheckResult.passed(check.name(), check.points())
                         : CheckResult.failed(check.name(), check.points(), event.message()));

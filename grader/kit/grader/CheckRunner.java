@@ -26,8 +26,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * reports each to the {@link EventLog}. It guards the grader against the learner's code: a watchdog reports a
  * check that runs past its time limit (with a thread dump), fills the heap, or drowns in threads the learner's code
  * started, and halts this JVM; a shutdown hook reports a
- * {@code System.exit} from the learner's code; and when threads the learner's code started are still running after
- * a check, it halts so that the grader starts a fresh JVM for the remaining checks.
+ * {@code System.exit} from the learner's code; and when threads in the learner's code may still run after a check
+ * (not merely parked for good), it halts so that the grader starts a fresh JVM for the remaining checks.
  *
  * <p>Arguments: {@code <events file> <learner package> <class#method=seconds>...}
  */
@@ -36,6 +36,7 @@ public final class CheckRunner implements TestExecutionListener {
     private static final int MAX_THREADS_OF_CODE = 16;
     private static final long WATCH_MILLIS = 200;
     private static final long CROWDED_MILLIS = 1000;
+    private static final int PARKED_SAMPLES = 4;
 
     private final EventLog events;
     private final String learnerPackage;
@@ -171,14 +172,26 @@ public final class CheckRunner implements TestExecutionListener {
                 ? m.getClassName() + "#" + m.getMethodName() : null;
     }
 
+    /**
+     * True if a thread still in the learner's code after a check may run again by itself: RUNNABLE (spinning),
+     * BLOCKED, or TIMED_WAITING (a sleep-polling loop wakes up on its own). A thread WAITING without a timeout (a
+     * take() that ignored its interrupt, a poll() that ignored its timeout) stays parked until another thread
+     * signals the object it waits on, and every check makes objects of its own - so it cannot disturb the checks
+     * that follow, and they go on in this JVM instead of paying for a new one (for a Lincheck JVM, seconds of
+     * instrumenting the JDK again).
+     */
     private boolean learnersThreadsStillRun() {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+        int parkedSamples = 0;
         while (System.nanoTime() < deadline) {
-            boolean running = Thread.getAllStackTraces().entrySet().stream()
-                    .anyMatch(e -> e.getKey() != Thread.currentThread() && e.getKey().isAlive()
+            List<Thread> left = Thread.getAllStackTraces().entrySet().stream()
+                    .filter(e -> e.getKey() != Thread.currentThread() && e.getKey().isAlive()
                             && Arrays.stream(e.getValue())
-                                    .anyMatch(f -> f.getClassName().startsWith(learnerPackage + ".")));
-            if (!running) {
+                                    .anyMatch(f -> f.getClassName().startsWith(learnerPackage + ".")))
+                    .map(Map.Entry::getKey).toList();
+            boolean allParked = left.stream().allMatch(t -> t.getState() == Thread.State.WAITING);
+            parkedSamples = allParked ? parkedSamples + 1 : 0;
+            if (left.isEmpty() || parkedSamples >= PARKED_SAMPLES) { // parked for a while: not a hand-over between two
                 return false;
             }
             sleep(50);
