@@ -73,7 +73,7 @@ final class CheckJvm {
         command.add(learnerPackage);
         long budgetSeconds = SAFETY_MARGIN_SECONDS;
         for (Check check : remaining.values()) {
-            command.add(check.key() + "=" + check.timeLimitSeconds());
+            command.add(check.key() + "=" + check.timeLimitSeconds() + "," + check.cpuLimitSeconds());
             budgetSeconds += check.timeLimitSeconds();
         }
         Set<String> started = new HashSet<>();

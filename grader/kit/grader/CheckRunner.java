@@ -2,14 +2,17 @@ package kit.grader;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.platform.engine.TestExecutionResult;
@@ -29,7 +32,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * {@code System.exit} from the learner's code; and when threads in the learner's code may still run after a check
  * (not merely parked for good), it halts so that the grader starts a fresh JVM for the remaining checks.
  *
- * <p>Arguments: {@code <events file> <learner package> <class#method=seconds>...}
+ * <p>Arguments: {@code <events file> <learner package> <class#method=seconds,cpuSeconds>...} (cpuSeconds 0: no CPU
+ * limit; see {@link TimeLimit})
  */
 public final class CheckRunner implements TestExecutionListener {
     private static final int MAX_PRINTED_LINES = 20;
@@ -40,7 +44,7 @@ public final class CheckRunner implements TestExecutionListener {
 
     private final EventLog events;
     private final String learnerPackage;
-    private final Map<String, Integer> limits;
+    private final Map<String, Limit> limits;
     private final List<String> finished = new ArrayList<>();
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final HeapWatch heap = new HeapWatch();
@@ -48,18 +52,20 @@ public final class CheckRunner implements TestExecutionListener {
     private volatile String current;
     private volatile long startedNanos;
     private volatile long heapFullAtStart;
+    private volatile long cpuAtStart;
 
-    private CheckRunner(EventLog events, String learnerPackage, Map<String, Integer> limits) {
+    private CheckRunner(EventLog events, String learnerPackage, Map<String, Limit> limits) {
         this.events = events;
         this.learnerPackage = learnerPackage;
         this.limits = limits;
     }
 
     public static void main(String[] args) {
-        Map<String, Integer> limits = new LinkedHashMap<>();
+        Map<String, Limit> limits = new LinkedHashMap<>();
         for (String arg : Arrays.asList(args).subList(2, args.length)) {
             int eq = arg.lastIndexOf('=');
-            limits.put(arg.substring(0, eq), Integer.parseInt(arg.substring(eq + 1)));
+            String[] seconds = arg.substring(eq + 1).split(",");
+            limits.put(arg.substring(0, eq), new Limit(Integer.parseInt(seconds[0]), Integer.parseInt(seconds[1])));
         }
         CheckRunner runner = new CheckRunner(new EventLog(Path.of(args[0])), args[1], limits);
         runner.run();
@@ -110,6 +116,7 @@ public final class CheckRunner implements TestExecutionListener {
         if (key != null) {
             printed.reset();
             startedNanos = System.nanoTime();
+            cpuAtStart = processCpuNanos();
             heapFullAtStart = heap.fullCount();
             current = key;
             events.write(EventLog.Type.START, key, "");
@@ -200,7 +207,8 @@ public final class CheckRunner implements TestExecutionListener {
     }
 
     /**
-     * Stops the running check (a report, then this JVM halts) when it runs past its time limit, when the heap is
+     * Stops the running check (a report, then this JVM halts) when it runs past its time limit (wall-clock, or CPU
+     * time: {@link TimeLimit#cpuSeconds}), when the heap is
      * full, or when the learner's code keeps more than {@link #MAX_THREADS_OF_CODE} threads of its own running for a
      * second (a thread started per object: they would starve the check of CPU until its time limit).
      */
@@ -222,12 +230,29 @@ public final class CheckRunner implements TestExecutionListener {
                         + "running (the check started none of them). A thread started in a constructor or on "
                         + "every call, and never ended, takes the CPU from everything else. What the threads were "
                         + "doing:\n" + ThreadReport.describe(learnerPackage));
-            } else if (System.nanoTime() - startedNanos > TimeUnit.SECONDS.toNanos(limits.get(key))) {
-                stop(key, "Stopped after " + limits.get(key) + " s: the check did not finish, so your code hangs - "
+            } else if (usedMoreCpuThan(limits.get(key).cpuSeconds())) {
+                stop(key, String.format(Locale.ROOT, "Stopped after %.1f s: in that time the check used %d s of CPU,"
+                        + " many times what it needs on a correct class, so your code loops without end (or keeps"
+                        + " spinning while it waits). What each thread was doing:%n",
+                        (System.nanoTime() - startedNanos) / 1e9, limits.get(key).cpuSeconds())
+                        + ThreadReport.describe(learnerPackage));
+            } else if (System.nanoTime() - startedNanos > TimeUnit.SECONDS.toNanos(limits.get(key).seconds())) {
+                stop(key, "Stopped after " + limits.get(key).seconds() + " s: the check did not finish, so your code hangs - "
                         + "a deadlock, a wait that is never signalled, or an endless loop. What each thread was "
                         + "doing:\n" + ThreadReport.describe(learnerPackage));
             }
         }
+    }
+
+    private boolean usedMoreCpuThan(int cpuSeconds) {
+        long now = processCpuNanos();
+        return cpuSeconds > 0 && now >= 0 && now - cpuAtStart > TimeUnit.SECONDS.toNanos(cpuSeconds);
+    }
+
+    /** The CPU time of this JVM so far (every thread, the JIT's too), or -1 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     private void stop(String key, String why) {
@@ -272,4 +297,7 @@ public final class CheckRunner implements TestExecutionListener {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** A check's limits: wall-clock seconds, and CPU seconds (0: none). */
+    private record Limit(int seconds, int cpuSeconds) {}
 }
