@@ -37,7 +37,12 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 public final class CheckRunner implements TestExecutionListener {
     private static final int MAX_PRINTED_LINES = 20;
-    private static final int MAX_THREADS_OF_CODE = 16;
+    /**
+     * Twice the most threads a correct class runs at once in any check (parallel-map's parallelism 4; no other
+     * exercise starts threads). Not more: on a spinning thread of its own per object, the check slows down as they
+     * accumulate, and under a model checker every new thread comes later than the last.
+     */
+    private static final int MAX_THREADS_OF_CODE = 8;
     private static final long WATCH_MILLIS = 200;
     private static final long CROWDED_MILLIS = 1000;
     private static final int PARKED_SAMPLES = 4;
@@ -226,14 +231,11 @@ public final class CheckRunner implements TestExecutionListener {
             if (heap.fullCount() > heapFullAtStart) {
                 stop(key, HeapWatch.explanation());
             } else if (crowded * WATCH_MILLIS >= CROWDED_MILLIS) {
-                stop(key, "Stopped: your code started " + threads + " threads of its own that are all still "
-                        + "running (the check started none of them). A thread started in a constructor or on "
-                        + "every call, and never ended, takes the CPU from everything else. What the threads were "
-                        + "doing:\n" + ThreadReport.describe(learnerPackage));
+                stop(key, threadsStarted(threads));
             } else if (usedMoreCpuThan(limits.get(key).cpuSeconds())) {
-                stop(key, String.format(Locale.ROOT, "Stopped after %.1f s: in that time the check used %d s of CPU,"
-                        + " many times what it needs on a correct class, so your code loops without end (or keeps"
-                        + " spinning while it waits). What each thread was doing:%n",
+                stop(key, threads > 0 ? threadsStarted(threads) : String.format(Locale.ROOT, "Stopped after %.1f s: in"
+                        + " that time the check used %d s of CPU, many times what it needs on a correct class, so your"
+                        + " code loops without end (or keeps spinning while it waits). What each thread was doing:%n",
                         (System.nanoTime() - startedNanos) / 1e9, limits.get(key).cpuSeconds())
                         + ThreadReport.describe(learnerPackage));
             } else if (System.nanoTime() - startedNanos > TimeUnit.SECONDS.toNanos(limits.get(key).seconds())) {
@@ -242,6 +244,12 @@ public final class CheckRunner implements TestExecutionListener {
                         + "doing:\n" + ThreadReport.describe(learnerPackage));
             }
         }
+    }
+
+    private String threadsStarted(long threads) {
+        return "Stopped: your code started " + threads + " thread(s) of its own that are still running (the check"
+                + " started none of them). A thread started in a constructor or on every call, and never ended, takes"
+                + " the CPU from everything else. What the threads were doing:\n" + ThreadReport.describe(learnerPackage);
     }
 
     private boolean usedMoreCpuThan(int cpuSeconds) {
