@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Locale;
 import kit.grader.Deadlines;
 import kit.grader.Points;
+import kit.grader.TimeLimit;
 import kit.grader.Race;
 import kit.grader.Visibility;
 import org.junit.jupiter.api.DisplayName;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * not show in the counts; the model checking class catches them there.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TimeLimit(cpuSeconds = TimeLimit.FEW_CALLS_CPU_SECONDS) // an endless loop is told in seconds
 public class AtomicIntThreadTest {
     private static final int CALLS = 10_000;
     private static final int ROUNDS = 20;
@@ -110,6 +112,7 @@ public class AtomicIntThreadTest {
     @Order(4)
     @DisplayName("value() sees a setValue() made by another thread, also once the JIT has compiled the reader")
     @Points(2)
+    @TimeLimit(cpuSeconds = TimeLimit.NO_CPU_LIMIT) // it spins by design (a reader warmed up by the JIT)
     void valueSeesOtherThreadsWrite() throws InterruptedException {
         AtomicInt atomic = new AtomicInt(0);
         if (!Visibility.readerSeesWrite("setValue(1) while another thread calls value() in a loop",

@@ -8,6 +8,7 @@ import boundedbuffer.BoundedBuffer;
 import java.time.Duration;
 import java.util.List;
 import kit.grader.Points;
+import kit.grader.TimeLimit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -21,6 +22,7 @@ import kit.grader.Traffic;
  * check first sees the thread waiting (parked, or in wait()), then acts - so the checks do not depend on timing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TimeLimit(cpuSeconds = TimeLimit.FEW_CALLS_CPU_SECONDS) // an endless loop is told in seconds
 class BufferWaitingTest {
     private static final Duration TIME = Duration.ofMillis(500);
 
@@ -94,6 +96,7 @@ class BufferWaitingTest {
     @DisplayName("many producers and consumers at once (4 producers, 4 consumers, capacity 1 and 2, real threads):"
             + " nobody is left waiting, no item is lost")
     @Points(3)
+    @TimeLimit(cpuSeconds = TimeLimit.NO_CPU_LIMIT) // its CPU use grows with the number of CPUs
     void manyProducersAndConsumers() {
         for (int capacity = 1; capacity <= 2; capacity++) {
             var buffer = new BoundedBuffer<Integer>(capacity);

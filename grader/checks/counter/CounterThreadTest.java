@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 import kit.grader.Deadlines;
 import kit.grader.Points;
+import kit.grader.TimeLimit;
 import kit.grader.Race;
 import kit.grader.Visibility;
 import org.junit.jupiter.api.DisplayName;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * checking class catches those races there.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TimeLimit(cpuSeconds = TimeLimit.FEW_CALLS_CPU_SECONDS) // an endless loop is told in seconds
 public class CounterThreadTest {
     private static final int THREADS = 2;
     private static final int INCREMENTS = 10_000;
@@ -68,6 +70,7 @@ public class CounterThreadTest {
     @Order(3)
     @DisplayName("value() sees an increment made by another thread, also once the JIT has compiled the reader")
     @Points(2)
+    @TimeLimit(cpuSeconds = TimeLimit.NO_CPU_LIMIT) // it spins by design (a reader warmed up by the JIT)
     void valueSeesOtherThreadsIncrement() throws InterruptedException {
         ThreadSafeCounter counter = new ThreadSafeCounter();
         if (!Visibility.readerSeesWrite("increment() while another thread calls value() in a loop",

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import kit.grader.Points;
+import kit.grader.TimeLimit;
 import kit.grader.Visibility;
 import list.ThreadSafeList;
 import org.junit.jupiter.api.DisplayName;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * checking cannot see (it assumes every write is visible at once): whether a compiled reader sees another thread's
  * write - which is why this class runs with C2, and the Lincheck checks run in a JVM of their own.
  */
+@TimeLimit(cpuSeconds = TimeLimit.FEW_CALLS_CPU_SECONDS) // an endless loop is told in seconds
 class ListOnOneThreadTest {
 
     @Test
@@ -113,6 +115,7 @@ class ListOnOneThreadTest {
     @Test
     @DisplayName("size() sees an append made by another thread, also once the JIT has compiled the reader")
     @Points(1)
+    @TimeLimit(cpuSeconds = TimeLimit.NO_CPU_LIMIT) // it spins by design (a reader warmed up by the JIT)
     void sizeSeesOtherThreadsAppend() throws InterruptedException {
         var list = new ThreadSafeList<String>();
         if (!Visibility.readerSeesWrite("append(\"a\") while another thread calls size() in a loop",

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import kit.grader.Points;
+import kit.grader.TimeLimit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -20,6 +21,7 @@ import kit.grader.BlockingCall;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @kit.grader.JvmOptions("-XX:TieredStopAtLevel=1") // one thread: nothing here needs C2
 @kit.grader.SharedJvm // one JVM for the exercise's model checks and one-thread checks
+@TimeLimit(cpuSeconds = TimeLimit.FEW_CALLS_CPU_SECONDS) // an endless loop is told in seconds
 class QueueOnOneThreadTest {
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import kit.grader.Points;
+import kit.grader.TimeLimit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -22,6 +23,7 @@ import kit.grader.Traffic;
  * consumer waiting (its thread parked or in wait()), then acts - so the checks do not depend on timing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TimeLimit(cpuSeconds = TimeLimit.FEW_CALLS_CPU_SECONDS) // an endless loop is told in seconds
 class QueueWaitingTest {
     private static final Duration LONG = Duration.ofSeconds(60);
     private static final Duration TIME = Duration.ofSeconds(1);
@@ -102,6 +104,7 @@ class QueueWaitingTest {
     @DisplayName("many producers and consumers at once (2 producers, 6 consumers in take and poll, real threads):"
             + " nobody is left waiting, no item is lost")
     @Points(3)
+    @TimeLimit(cpuSeconds = TimeLimit.NO_CPU_LIMIT) // its CPU use grows with the number of CPUs
     void manyProducersAndConsumers() {
         var queue = new ThreadSafeQueue<Integer>();
         new Traffic("For " + TIME.toMillis() + " ms, over and over: 2 producers put 4 items each while 2 consumers"

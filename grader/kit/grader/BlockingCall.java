@@ -47,7 +47,7 @@ public final class BlockingCall<T> {
      */
     public boolean awaitWaiting(String what) {
         long deadline = System.nanoTime() + Deadlines.CALL.toNanos();
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && !spins()) {
             if (ended) {
                 return false;
             }
@@ -57,10 +57,16 @@ public final class BlockingCall<T> {
             }
             pause();
         }
-        throw new AssertionError(what + ": after " + Deadlines.CALL.toSeconds() + " s the call neither returned nor waited"
-                + " - it seems to spin (RUNNABLE) or to be BLOCKED entering a synchronized block. What the threads"
-                + " were doing:\n"
-                + ThreadReport.describe(learnerPackage));
+        throw new AssertionError(what + ": " + (spins() ? "after " + Deadlines.SPIN_CPU.toMillis() + " ms of CPU time"
+                + " the call neither returned nor waited - it spins (a loop that checks again and again instead of"
+                + " waiting)" : "after " + Deadlines.CALL.toSeconds() + " s the call neither returned nor waited"
+                + " - it seems to spin (RUNNABLE) or to be BLOCKED entering a synchronized block")
+                + ". What the threads were doing:\n" + ThreadReport.describe(learnerPackage));
+    }
+
+    /** True once the call has used more CPU time than a blocking call ever needs: it loops instead of waiting. */
+    private boolean spins() {
+        return WarmUp.cpuTime(thread).compareTo(Deadlines.SPIN_CPU) > 0;
     }
 
     private static void pause() {
@@ -75,7 +81,7 @@ public final class BlockingCall<T> {
     /**
      * Waits up to {@link Deadlines#CALL} for the call to end; fails with a thread dump if it does not - and sooner, after
      * {@link Deadlines#STUCK}, if the call kept waiting all that time: a call that should end by itself, or has just been
-     * woken or interrupted, never does.
+     * woken or interrupted, never does; or once it has used {@link Deadlines#SPIN_CPU} of CPU time (it loops).
      */
     public void awaitEnd(String whatIfNot) {
         long start = System.nanoTime();
@@ -88,6 +94,11 @@ public final class BlockingCall<T> {
             } else if (now - waitingSince >= Deadlines.STUCK.toNanos()) {
                 throw new AssertionError(whatIfNot + "\nWhat the threads were doing once it had kept waiting for "
                         + Deadlines.STUCK.toSeconds() + " s, with nothing left to wake it:\n"
+                        + ThreadReport.describe(learnerPackage));
+            }
+            if (spins()) {
+                throw new AssertionError(whatIfNot + "\nThe call has used " + Deadlines.SPIN_CPU.toMillis() + " ms of"
+                        + " CPU time without ending: it loops. What the threads were doing:\n"
                         + ThreadReport.describe(learnerPackage));
             }
             if (now - start >= Deadlines.CALL.toNanos()) {

@@ -73,10 +73,12 @@ final class CheckDiscovery {
                         + " has no @kit.grader.Points(n) with n >= 1: every check says what it is worth");
             }
             DisplayName displayName = method.getAnnotation(DisplayName.class);
-            TimeLimit limit = method.getAnnotation(TimeLimit.class);
+            TimeLimit limit = method.isAnnotationPresent(TimeLimit.class) ? method.getAnnotation(TimeLimit.class)
+                    : type.getAnnotation(TimeLimit.class);
             checks.add(new Check(type.getName(), method.getName(),
                     displayName == null ? method.getName() : displayName.value(), points.value(),
-                    limit == null ? Check.DEFAULT_TIME_LIMIT_SECONDS : limit.seconds()));
+                    limit == null ? TimeLimit.DEFAULT_SECONDS : limit.seconds(),
+                    limit == null ? TimeLimit.NO_CPU_LIMIT : limit.cpuSeconds()));
         }
         checks.sort(Comparator.comparing(Check::methodName));
         return checks;

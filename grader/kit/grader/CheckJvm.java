@@ -79,7 +79,7 @@ final class CheckJvm {
         command.add(learnerPackage);
         long budgetSeconds = SAFETY_MARGIN_SECONDS;
         for (Check check : remaining.values()) {
-            command.add(check.key() + "=" + check.timeLimitSeconds());
+            command.add(check.key() + "=" + check.timeLimitSeconds() + "," + check.cpuLimitSeconds());
             budgetSeconds += check.timeLimitSeconds();
         }
         Set<String> started = new HashSet<>();
@@ -88,19 +88,20 @@ final class CheckJvm {
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             // Its only input: the key that signs its events; then the pipe is closed (the checks never read System.in).
             byte[] signingKey = EventLog.handOverKey(process);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(budgetSeconds);
+            long launched = System.nanoTime();
+            long deadline = launched + TimeUnit.SECONDS.toNanos(budgetSeconds);
             int seen = 0;
             boolean killed = false;
             try {
                 while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
-                    seen = consume(events, signingKey, seen, remaining, started, onResult);
+                    seen = consume(events, signingKey, seen, remaining, started, onResult, launched);
                     if (System.nanoTime() > deadline) {
                         kill(process);
                         killed = true;
                         break;
                     }
                 }
-                consume(events, signingKey, seen, remaining, started, onResult);
+                consume(events, signingKey, seen, remaining, started, onResult, launched);
             } catch (EventLog.Forged forged) {
                 kill(process);
                 remaining.values().forEach(c -> onResult.accept(c, CheckResult.failed(c.name(), c.points(), FORGED)));
@@ -131,7 +132,7 @@ final class CheckJvm {
     }
 
     private static int consume(Path events, byte[] key, int seen, Map<String, Check> remaining, Set<String> started,
-            BiConsumer<Check, CheckResult> onResult) {
+            BiConsumer<Check, CheckResult> onResult, long launched) {
         List<EventLog.Event> all = EventLog.read(events, key);
         for (EventLog.Event event : all.subList(seen, all.size())) {
             Check check = remaining.get(event.key());
@@ -139,6 +140,7 @@ final class CheckJvm {
                 started.add(event.key());
             } else if (check != null) {
                 remaining.remove(event.key());
+                Timing.report("  " + check.methodName() + " done, since its JVM started", launched);
                 onResult.accept(check, event.type() == EventLog.Type.PASS
                         ? CheckResult.passed(check.name(), check.points())
                         : CheckResult.failed(check.name(), check.points(), event.message()));

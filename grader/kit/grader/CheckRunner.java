@@ -2,14 +2,17 @@ package kit.grader;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.platform.engine.TestExecutionResult;
@@ -26,20 +29,27 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * reports each to the {@link EventLog}. It guards the grader against the learner's code: a watchdog reports a
  * check that runs past its time limit (with a thread dump), fills the heap, or drowns in threads the learner's code
  * started, and halts this JVM; a shutdown hook reports a
- * {@code System.exit} from the learner's code; and when threads the learner's code started are still running after
- * a check, it halts so that the grader starts a fresh JVM for the remaining checks.
+ * {@code System.exit} from the learner's code; and when threads in the learner's code may still run after a check
+ * (not merely parked for good), it halts so that the grader starts a fresh JVM for the remaining checks.
  *
- * <p>Arguments: {@code <events file> <learner package> <class#method=seconds>...}
+ * <p>Arguments: {@code <events file> <learner package> <class#method=seconds,cpuSeconds>...} (cpuSeconds 0: no CPU
+ * limit; see {@link TimeLimit})
  */
 public final class CheckRunner implements TestExecutionListener {
     private static final int MAX_PRINTED_LINES = 20;
-    private static final int MAX_THREADS_OF_CODE = 16;
+    /**
+     * Twice the most threads a correct class runs at once in any check (parallel-map's parallelism 4; no other
+     * exercise starts threads). Not more: on a spinning thread of its own per object, the check slows down as they
+     * accumulate, and under a model checker every new thread comes later than the last.
+     */
+    private static final int MAX_THREADS_OF_CODE = 8;
     private static final long WATCH_MILLIS = 200;
     private static final long CROWDED_MILLIS = 1000;
+    private static final int PARKED_SAMPLES = 4;
 
     private final EventLog events;
     private final String learnerPackage;
-    private final Map<String, Integer> limits;
+    private final Map<String, Limit> limits;
     private final List<String> finished = new ArrayList<>();
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final HeapWatch heap = new HeapWatch();
@@ -47,18 +57,20 @@ public final class CheckRunner implements TestExecutionListener {
     private volatile String current;
     private volatile long startedNanos;
     private volatile long heapFullAtStart;
+    private volatile long cpuAtStart;
 
-    private CheckRunner(EventLog events, String learnerPackage, Map<String, Integer> limits) {
+    private CheckRunner(EventLog events, String learnerPackage, Map<String, Limit> limits) {
         this.events = events;
         this.learnerPackage = learnerPackage;
         this.limits = limits;
     }
 
     public static void main(String[] args) {
-        Map<String, Integer> limits = new LinkedHashMap<>();
+        Map<String, Limit> limits = new LinkedHashMap<>();
         for (String arg : Arrays.asList(args).subList(2, args.length)) {
             int eq = arg.lastIndexOf('=');
-            limits.put(arg.substring(0, eq), Integer.parseInt(arg.substring(eq + 1)));
+            String[] seconds = arg.substring(eq + 1).split(",");
+            limits.put(arg.substring(0, eq), new Limit(Integer.parseInt(seconds[0]), Integer.parseInt(seconds[1])));
         }
         // First, before any class of the learner's is loaded: the key that signs the events (EventLog).
         CheckRunner runner = new CheckRunner(new EventLog(Path.of(args[0]), EventLog.receiveKey(System.in)), args[1],
@@ -111,6 +123,7 @@ public final class CheckRunner implements TestExecutionListener {
         if (key != null) {
             printed.reset();
             startedNanos = System.nanoTime();
+            cpuAtStart = processCpuNanos();
             heapFullAtStart = heap.fullCount();
             current = key;
             events.write(EventLog.Type.START, key, "");
@@ -173,14 +186,26 @@ public final class CheckRunner implements TestExecutionListener {
                 ? m.getClassName() + "#" + m.getMethodName() : null;
     }
 
+    /**
+     * True if a thread still in the learner's code after a check may run again by itself: RUNNABLE (spinning),
+     * BLOCKED, or TIMED_WAITING (a sleep-polling loop wakes up on its own). A thread WAITING without a timeout (a
+     * take() that ignored its interrupt, a poll() that ignored its timeout) stays parked until another thread
+     * signals the object it waits on, and every check makes objects of its own - so it cannot disturb the checks
+     * that follow, and they go on in this JVM instead of paying for a new one (for a Lincheck JVM, seconds of
+     * instrumenting the JDK again).
+     */
     private boolean learnersThreadsStillRun() {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+        int parkedSamples = 0;
         while (System.nanoTime() < deadline) {
-            boolean running = Thread.getAllStackTraces().entrySet().stream()
-                    .anyMatch(e -> e.getKey() != Thread.currentThread() && e.getKey().isAlive()
+            List<Thread> left = Thread.getAllStackTraces().entrySet().stream()
+                    .filter(e -> e.getKey() != Thread.currentThread() && e.getKey().isAlive()
                             && Arrays.stream(e.getValue())
-                                    .anyMatch(f -> f.getClassName().startsWith(learnerPackage + ".")));
-            if (!running) {
+                                    .anyMatch(f -> f.getClassName().startsWith(learnerPackage + ".")))
+                    .map(Map.Entry::getKey).toList();
+            boolean allParked = left.stream().allMatch(t -> t.getState() == Thread.State.WAITING);
+            parkedSamples = allParked ? parkedSamples + 1 : 0;
+            if (left.isEmpty() || parkedSamples >= PARKED_SAMPLES) { // parked for a while: not a hand-over between two
                 return false;
             }
             sleep(50);
@@ -189,7 +214,8 @@ public final class CheckRunner implements TestExecutionListener {
     }
 
     /**
-     * Stops the running check (a report, then this JVM halts) when it runs past its time limit, when the heap is
+     * Stops the running check (a report, then this JVM halts) when it runs past its time limit (wall-clock, or CPU
+     * time: {@link TimeLimit#cpuSeconds}), when the heap is
      * full, or when the learner's code keeps more than {@link #MAX_THREADS_OF_CODE} threads of its own running for a
      * second (a thread started per object: they would starve the check of CPU until its time limit).
      */
@@ -207,16 +233,36 @@ public final class CheckRunner implements TestExecutionListener {
             if (heap.fullCount() > heapFullAtStart) {
                 stop(key, HeapWatch.explanation());
             } else if (crowded * WATCH_MILLIS >= CROWDED_MILLIS) {
-                stop(key, "Stopped: your code started " + threads + " threads of its own that are all still "
-                        + "running (the check started none of them). A thread started in a constructor or on "
-                        + "every call, and never ended, takes the CPU from everything else. What the threads were "
-                        + "doing:\n" + ThreadReport.describe(learnerPackage));
-            } else if (System.nanoTime() - startedNanos > TimeUnit.SECONDS.toNanos(limits.get(key))) {
-                stop(key, "Stopped after " + limits.get(key) + " s: the check did not finish, so your code hangs - "
+                stop(key, threadsStarted(threads));
+            } else if (usedMoreCpuThan(limits.get(key).cpuSeconds())) {
+                stop(key, threads > 0 ? threadsStarted(threads) : String.format(Locale.ROOT, "Stopped after %.1f s: in"
+                        + " that time the check used %d s of CPU, many times what it needs on a correct class, so your"
+                        + " code loops without end (or keeps spinning while it waits). What each thread was doing:%n",
+                        (System.nanoTime() - startedNanos) / 1e9, limits.get(key).cpuSeconds())
+                        + ThreadReport.describe(learnerPackage));
+            } else if (System.nanoTime() - startedNanos > TimeUnit.SECONDS.toNanos(limits.get(key).seconds())) {
+                stop(key, "Stopped after " + limits.get(key).seconds() + " s: the check did not finish, so your code hangs - "
                         + "a deadlock, a wait that is never signalled, or an endless loop. What each thread was "
                         + "doing:\n" + ThreadReport.describe(learnerPackage));
             }
         }
+    }
+
+    private String threadsStarted(long threads) {
+        return "Stopped: your code started " + threads + " thread(s) of its own that are still running (the check"
+                + " started none of them). A thread started in a constructor or on every call, and never ended, takes"
+                + " the CPU from everything else. What the threads were doing:\n" + ThreadReport.describe(learnerPackage);
+    }
+
+    private boolean usedMoreCpuThan(int cpuSeconds) {
+        long now = processCpuNanos();
+        return cpuSeconds > 0 && now >= 0 && now - cpuAtStart > TimeUnit.SECONDS.toNanos(cpuSeconds);
+    }
+
+    /** The CPU time of this JVM so far (every thread, the JIT's too), or -1 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     private void stop(String key, String why) {
@@ -261,4 +307,7 @@ public final class CheckRunner implements TestExecutionListener {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** A check's limits: wall-clock seconds, and CPU seconds (0: none). */
+    private record Limit(int seconds, int cpuSeconds) {}
 }

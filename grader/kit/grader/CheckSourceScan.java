@@ -37,7 +37,8 @@ final class CheckSourceScan {
                 Matcher points = POINTS.matcher(annotations);
                 checks.add(new Check(className, method.group(2),
                         name.find() ? name.group(1).replace("\\\"", "\"") : method.group(2),
-                        points.find() ? Integer.parseInt(points.group(1)) : 1, Check.DEFAULT_TIME_LIMIT_SECONDS));
+                        points.find() ? Integer.parseInt(points.group(1)) : 1, TimeLimit.DEFAULT_SECONDS,
+                        TimeLimit.NO_CPU_LIMIT));
             }
         }
         return checks;

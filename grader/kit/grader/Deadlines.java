@@ -15,6 +15,12 @@ public final class Deadlines {
      * stops waiting as soon as it gets a CPU, and no check expects a call to wait this long by itself.
      */
     public static final Duration STUCK = Duration.ofSeconds(2);
+    /**
+     * CPU time after which a blocking call that has neither returned nor waited is told spinning: a correct call
+     * waits or returns after microseconds of CPU (the first, interpreted and loading classes, after a few ms); a
+     * spinning one reaches this in a second of an idle CPU, however busy the machine is.
+     */
+    public static final Duration SPIN_CPU = Duration.ofMillis(1000);
     /** stop-flag: run() ending after stop(), and stop() or runs() returning while the worker loops - each at once. */
     public static final Duration STOP = Duration.ofSeconds(2);
     /** Race.run of 10,000 calls per thread: well under a second on one CPU; more means a hang. */

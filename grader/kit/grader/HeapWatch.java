@@ -6,8 +6,9 @@ import java.lang.management.MemoryType;
 import java.util.List;
 
 /**
- * Tells whether the heap has filled up: a garbage collection that left the heap almost full (95% of its limit) means
- * the code keeps what it allocates. Then whatever fails next - an OutOfMemoryError in the learner's code, an
+ * Tells whether the heap has filled up: a garbage collection that left the old generation (where what survives goes)
+ * almost full (95% of its limit) means the code keeps what it allocates. The young generation's pools are not
+ * watched: a survivor space is often full after a collection (what does not fit moves on to the old generation). Then whatever fails next - an OutOfMemoryError in the learner's code, an
  * exception inside a checking tool that ran out of memory itself, a check too slow to finish - is that.
  */
 final class HeapWatch {
@@ -17,7 +18,8 @@ final class HeapWatch {
     HeapWatch() {
         pools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported()
-                        && p.getUsage().getMax() > 0)
+                        && p.getUsage().getMax() > 0 && !p.getName().contains("Eden")
+                        && !p.getName().contains("Survivor"))
                 .toList();
         pools.forEach(p -> p.setCollectionUsageThreshold((long) (p.getUsage().getMax() * FULL)));
     }
