@@ -26,10 +26,10 @@ class ListSharedByThreadsTest {
     /*
      * Budgets, measured (Lincheck is seeded: what a budget catches once it catches on every run). Of the wrong lists in
      * tests/buggy/ whose CAUGHT-BY names a check here, the latest are two pops that check the index or read the
-     * element apart from the removal (pop-get-then-remove, pop-index-checked-outside-lock): caught from somewhere
-     * between 20 and 40 interleavings of their scenarios on; every pair of calls is caught within 20 (pop on another
-     * lock between 10 and 20). The budgets are about 1.5 to 2.5 times that, not more: no time was left to narrow
-     * the minimums down, and a correct class uses the whole budget.
+     * element apart from the removal (pop-get-then-remove, pop-index-checked-outside-lock): missed with 20
+     * interleavings, caught with 40. Every pair of calls is caught within 20 (pop on another lock: missed with 10).
+     * These budgets are 1.25 to 3 times those bounds; narrowing the bounds down further is still to do, and a correct
+     * class uses the whole budget.
      */
     private static final int INTERLEAVINGS = 50;
     private static final int PAIR_INTERLEAVINGS = 30;
