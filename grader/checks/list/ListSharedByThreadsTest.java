@@ -27,9 +27,8 @@ class ListSharedByThreadsTest {
      * Budgets, measured (Lincheck is seeded: what a budget catches once it catches on every run). Of the wrong lists in
      * tests/buggy/ whose CAUGHT-BY names a check here, the latest are two pops that check the index or read the
      * element apart from the removal (pop-get-then-remove, pop-index-checked-outside-lock): missed with 20
-     * interleavings, caught with 40. Every pair of calls is caught within 20 (pop on another lock: missed with 10).
-     * These budgets are 1.25 to 3 times those bounds; narrowing the bounds down further is still to do, and a correct
-     * class uses the whole budget.
+     * interleavings, caught with 30. Every pair of calls is caught within 15 (pop on another lock: missed with 10).
+     * The budgets below are about 2 to 3 times that; a correct class uses the whole budget.
      */
     private static final int INTERLEAVINGS = 50;
     private static final int PAIR_INTERLEAVINGS = 30;
