@@ -22,8 +22,18 @@ import kit.grader.Threads;
 @JvmOptions("-XX:TieredStopAtLevel=1") // Lincheck starts faster without C2; nothing here needs C2
 @kit.grader.SharedJvm // one JVM for the exercise's model checks and one-thread checks
 class BufferSharedByThreadsTest {
-    /** Each bug below shows within the first 100 interleavings of its scenario; more only costs time. */
-    private static final int INTERLEAVINGS = 200;
+    /*
+     * Budgets, measured (Lincheck is seeded: what a budget catches once it catches on every run). A woken consumer
+     * that does not check again (tests/buggy/bounded-buffer/if-instead-of-while-in-take) shows between the 70th and
+     * the 100th interleaving, so that check keeps 200. One condition signalled for both kinds of waiter
+     * (single-condition-signal) shows between the 10th and the 20th, a take that signals no producer within 5, and a
+     * producer that does not check again within 10. Those checks get 2.5 to 3 times that. A correct class uses the
+     * whole budget: with 200 everywhere, these two checks of the solution took 3.2 s, with these 1.5 s (on a busy
+     * machine).
+     */
+    private static final int CONSUMERS_CHECK_AGAIN_INTERLEAVINGS = 200;
+    private static final int NO_DEADLOCK_INTERLEAVINGS = 50;
+    private static final int NEVER_OVERFULL_INTERLEAVINGS = 30;
 
     @Test
     @DisplayName("producers and consumers waiting at the same time never deadlock (each put and take wakes a thread"
@@ -32,7 +42,7 @@ class BufferSharedByThreadsTest {
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void noDeadlock() {
         requireWorksOnOneThread();
-        ModelCheck.threadsNeverFail(INTERLEAVINGS,
+        ModelCheck.threadsNeverFail(NO_DEADLOCK_INTERLEAVINGS,
                 "On a BoundedBuffer(1), two producers each put one item while two consumers each took one."
                 + " Every thread must finish. If Lincheck reports that the test hung, all remaining threads were"
                 + " waiting and none was left to wake them.",
@@ -59,7 +69,7 @@ class BufferSharedByThreadsTest {
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void neverOverfull() {
         requireWorksOnOneThread();
-        ModelCheck.threadsNeverFail(INTERLEAVINGS,
+        ModelCheck.threadsNeverFail(NEVER_OVERFULL_INTERLEAVINGS,
                 "On a BoundedBuffer(1), one producer put 1 then 3, another put 2, and a consumer took three"
                 + " items. Right after each put, size() must be at most 1.",
                 "a woken producer must check again whether there is room: another producer may have filled the"
@@ -100,7 +110,7 @@ class BufferSharedByThreadsTest {
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void consumersCheckAgain() {
         requireWorksOnOneThread();
-        ModelCheck.threadsNeverFail(INTERLEAVINGS,
+        ModelCheck.threadsNeverFail(CONSUMERS_CHECK_AGAIN_INTERLEAVINGS,
                 "On a BoundedBuffer(2), two consumers called take() while a producer put 1, then 2. Each"
                 + " consumer must get one of the items, and not the same one.",
                 "a wake-up is only a hint - another consumer may have taken the item first. Wait in a loop: while"
