@@ -56,16 +56,25 @@ final class CheckJvms {
         try {
             List<Future<?>> runs = new ArrayList<>();
             groups.forEach(group -> runs.add(pool.submit(() -> onCpu.accept(group))));
-            for (Future<?> each : runs) {
-                each.get();
+            join(runs);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Waits for each of {@code futures} in turn: their results, or the first one's exception. */
+    static <T> List<T> join(List<? extends Future<? extends T>> futures) {
+        List<T> results = new ArrayList<>();
+        try {
+            for (Future<? extends T> each : futures) {
+                results.add(each.get());
             }
+            return results;
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new GraderException(String.valueOf(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GraderException("interrupted");
-        } finally {
-            pool.shutdownNow();
         }
     }
 

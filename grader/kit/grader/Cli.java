@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -97,18 +96,11 @@ public final class Cli {
                     return result;
                 }));
             }
-            List<Optional<ExerciseResult>> results = new ArrayList<>();
-            for (Future<Optional<ExerciseResult>> grading : gradings) {
-                results.add(grading.get());
-            }
-            return results;
-        } catch (ExecutionException e) { // e.g. --only naming no check of an exercise: the later ones stop unprinted
+            return CheckJvms.join(gradings);
+        } catch (RuntimeException e) { // e.g. --only naming no check of an exercise: the later ones stop unprinted
             pool.shutdownNow();
             GradingRun.killChildProcesses();
-            throw e.getCause() instanceof RuntimeException r ? r : new GraderException(String.valueOf(e.getCause()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GraderException("interrupted");
+            throw e;
         } finally {
             pool.shutdownNow();
         }
