@@ -27,8 +27,11 @@ final class ClassArchive {
 
     private ClassArchive() {}
 
-    /** The flags that make a checking JVM with {@code classPath} (and more after it) use the archive. */
-    static List<String> flags(String classPath) {
+    /**
+     * The flags that make a checking JVM with {@code classPath} (and more after it) use the archive. Synchronized:
+     * exercises graded at the same time train it once.
+     */
+    static synchronized List<String> flags(String classPath) {
         Path archive = archiveFor(classPath);
         if (archive == null || !(Files.isRegularFile(archive) || train(archive, classPath))) {
             return quiet();

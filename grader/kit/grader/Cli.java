@@ -1,5 +1,7 @@
 package kit.grader;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** The grader's command line: reads the arguments, grades, prints, writes result files, returns the exit code. */
 public final class Cli {
@@ -48,32 +53,15 @@ public final class Cli {
             exercises.forEach(exercise -> dirs.put(exercise, sourceDir(options, paths, exercise)));
             stress.runAhead(dirs, console);
         }
+        List<Optional<ExerciseResult>> graded = gradeAll(exercises, options, paths, grader, stress);
         List<ExerciseResult> results = new ArrayList<>();
-        boolean graderFailed = false;
-        for (int i = 0; i < exercises.size(); i++) {
-            Exercise exercise = exercises.get(i);
-            if (exercises.size() > 1) {
-                console.line("[" + (i + 1) + "/" + exercises.size() + "] " + exercise.id());
-            }
-            Path dir = sourceDir(options, paths, exercise);
-            console.start(exercise, paths.show(dir.resolve(exercise.fileName())));
-            try {
-                ExerciseResult result = stressOnly(options) ? new ExerciseResult(exercise, paths.show(dir.resolve(
-                        exercise.fileName())), List.of(), "") : grader.grade(exercise, dir, console);
-                if (options.stress) {
-                    List<CheckResult> checks = new ArrayList<>(result.checks());
-                    checks.addAll(stress.grade(exercise, dir, result.problem(), console));
-                    result = new ExerciseResult(exercise, result.source(), checks, result.problem());
-                }
-                ExerciseResult graded = result;
-                console.total(graded);
-                results.add(graded);
-                progress.ifPresent(p -> p.record(graded, options.only.isEmpty()));
-            } catch (GraderException e) {
-                console.line("grader error: " + e.getMessage() + "\n");
-                graderFailed = true;
-            }
+        for (Optional<ExerciseResult> result : graded) {
+            result.ifPresent(r -> {
+                results.add(r);
+                progress.ifPresent(p -> p.record(r, options.only.isEmpty()));
+            });
         }
+        boolean graderFailed = graded.stream().anyMatch(Optional::isEmpty);
         if (exercises.size() > 1) {
             console.summary(results);
             progress.ifPresent(p -> p.report().forEach(console::line));
@@ -86,6 +74,61 @@ public final class Cli {
             return 3;
         }
         return results.stream().allMatch(ExerciseResult::fullMarks) ? 0 : 1;
+    }
+
+    /**
+     * Grades each exercise, as many at once as the grader has CPUs (one at a time with --stress: jcstress wants every
+     * CPU); each exercise's output is printed complete and in order, as if they were graded one after another.
+     * Empty for an exercise whose grading failed.
+     */
+    private static List<Optional<ExerciseResult>> gradeAll(List<Exercise> exercises, Options options, KitPaths paths,
+            ExerciseGrader grader, StressGrader stress) {
+        SectionsInOrder sections = new SectionsInOrder(new FileOutputStream(FileDescriptor.out), exercises.size());
+        ExecutorService pool = Executors.newFixedThreadPool(options.stress ? 1 : grader.exercisesAtOnce());
+        try {
+            List<Future<Optional<ExerciseResult>>> gradings = new ArrayList<>();
+            for (int i = 0; i < exercises.size(); i++) {
+                int index = i;
+                gradings.add(pool.submit(() -> {
+                    Optional<ExerciseResult> result = gradeOne(exercises, index, options, paths, grader, stress,
+                            new Console(sections.section(index)));
+                    sections.complete(index);
+                    return result;
+                }));
+            }
+            return CheckJvms.join(gradings);
+        } catch (RuntimeException e) { // e.g. --only naming no check of an exercise: the later ones stop unprinted
+            pool.shutdownNow();
+            GradingRun.killChildProcesses();
+            throw e;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Grades the exercise at {@code index}, printing to {@code console}; empty if the grader failed. */
+    private static Optional<ExerciseResult> gradeOne(List<Exercise> exercises, int index, Options options,
+            KitPaths paths, ExerciseGrader grader, StressGrader stress, Console console) {
+        Exercise exercise = exercises.get(index);
+        if (exercises.size() > 1) {
+            console.line("[" + (index + 1) + "/" + exercises.size() + "] " + exercise.id());
+        }
+        Path dir = sourceDir(options, paths, exercise);
+        console.start(exercise, paths.show(dir.resolve(exercise.fileName())));
+        try {
+            ExerciseResult result = stressOnly(options) ? new ExerciseResult(exercise, paths.show(dir.resolve(
+                    exercise.fileName())), List.of(), "") : grader.grade(exercise, dir, console);
+            if (options.stress) {
+                List<CheckResult> checks = new ArrayList<>(result.checks());
+                checks.addAll(stress.grade(exercise, dir, result.problem(), console));
+                result = new ExerciseResult(exercise, result.source(), checks, result.problem());
+            }
+            console.total(result);
+            return Optional.of(result);
+        } catch (GraderException e) {
+            console.line("grader error: " + e.getMessage() + "\n");
+            return Optional.empty();
+        }
     }
 
     private static Path sourceDir(Options options, KitPaths paths, Exercise exercise) {

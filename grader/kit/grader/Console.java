@@ -2,6 +2,7 @@ package kit.grader;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -9,8 +10,17 @@ import java.util.List;
 /** What the learner reads in the terminal: a line per check, its explanation indented below, and the totals. */
 final class Console implements ExerciseGrader.Listener {
     private static final String INDENT = "      ";
-    private final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
-            StandardCharsets.UTF_8);
+    private final PrintStream out;
+
+    /** A console on the standard output. */
+    Console() {
+        this(new FileOutputStream(FileDescriptor.out));
+    }
+
+    /** A console on {@code out}, e.g. one exercise's section of {@link SectionsInOrder}. */
+    Console(OutputStream out) {
+        this.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+    }
 
     void line(String text) {
         out.println(text);

@@ -14,16 +14,23 @@ import java.util.function.Consumer;
  * Grades one exercise: reads the rule, compiles the learner's files together with the grader's own checks into a
  * temporary folder (the learner's folder is never written to), refuses learner classes that use APIs no exercise
  * needs ({@link ForbiddenApis}: they could forge the results), and runs the check classes in JVMs of their own
- * ({@link JvmGroup}), several at once when there are CPUs for them ({@link CheckJvms}).
+ * ({@link JvmGroup}), several at once when there are CPUs for them ({@link CheckJvms}). Several exercises may be
+ * graded at once by one grader: their compilations and check JVMs share its CPUs.
  * With {@code --only TEXT}, only the checks whose names contain one of the texts run (and count).
  */
 final class ExerciseGrader {
     private final KitPaths paths;
     private final List<String> only;
+    private final CheckJvms jvms = new CheckJvms();
 
     ExerciseGrader(KitPaths paths, List<String> only) {
         this.paths = paths;
         this.only = List.copyOf(only);
+    }
+
+    /** How many exercises this grader can usefully grade at once: one per CPU. */
+    int exercisesAtOnce() {
+        return jvms.atOnce();
     }
 
     private boolean selected(String checkName) {
@@ -61,15 +68,7 @@ final class ExerciseGrader {
             Path classes = workDir.resolve("classes");
             List<Path> all = new ArrayList<>(learnerSources);
             all.addAll(checkSources);
-            long compileStart = System.nanoTime();
-            Map<String, Path> classSources = new HashMap<>();
-            List<JavaCompiler.Error> errors = JavaCompiler.compile(all, classes, System.getProperty(
-                    "java.class.path"), paths, classSources);
-            Timing.report(exercise.id() + " compile", compileStart);
-            long scanStart = System.nanoTime();
-            String problem = errors.isEmpty() ? ForbiddenApis.problem(classes, classSources, learnerSources, paths)
-                    : compileProblem(errors, learnerSources);
-            Timing.report(exercise.id() + " scan", scanStart);
+            String problem = jvms.onCpu(() -> compileAndScan(exercise, all, classes, learnerSources));
             if (!problem.isEmpty()) {
                 listener.problem(problem);
                 failAll(exercise, checkSources, problem, record);
@@ -81,7 +80,7 @@ final class ExerciseGrader {
                     .map(c -> c.only(this::selected)).filter(c -> !c.checks().isEmpty()).toList();
             CheckJvm jvm = new CheckJvm(classes, workDir, exercise.packageName(), CheckJvmLaunch.in(workDir));
             ResultOrder inOrder = new ResultOrder(checkClasses, record);
-            CheckJvms.runAll(JvmGroup.of(checkClasses), group -> {
+            jvms.runAll(JvmGroup.of(checkClasses), group -> {
                 long groupStart = System.nanoTime();
                 jvm.run(group.checks(), group.jvmOptions(), inOrder::accept);
                 Timing.report(exercise.id() + " " + group.name(), groupStart);
@@ -94,6 +93,20 @@ final class ExerciseGrader {
         } finally {
             KitPaths.deleteRecursively(workDir);
         }
+    }
+
+    /** Compiles {@code all} into {@code classes}; the problem that stops all checks, or empty. */
+    private String compileAndScan(Exercise exercise, List<Path> all, Path classes, List<Path> learnerSources) {
+        long compileStart = System.nanoTime();
+        Map<String, Path> classSources = new HashMap<>();
+        List<JavaCompiler.Error> errors = JavaCompiler.compile(all, classes, System.getProperty("java.class.path"),
+                paths, classSources);
+        Timing.report(exercise.id() + " compile", compileStart);
+        long scanStart = System.nanoTime();
+        String problem = errors.isEmpty() ? ForbiddenApis.problem(classes, classSources, learnerSources, paths)
+                : compileProblem(errors, learnerSources);
+        Timing.report(exercise.id() + " scan", scanStart);
+        return problem;
     }
 
     private String compileProblem(List<JavaCompiler.Error> errors, List<Path> learnerSources) {
