@@ -315,9 +315,10 @@ class GraderTest {
         String name = "waits-while-its-results-are-forged";
         Future<GradingLanes.Done> grading = GRADERS.process(TIMEOUT, "grade", "counter", "--dir", submission(name),
                 "--only", "A new counter is 0");
+        long asked = System.currentTimeMillis() - 1000; // a folder of this grading is younger (mtime, 1 s leeway)
         Path forged = null;
         while (forged == null && !grading.isDone()) {
-            forged = startedEventsFile(name);
+            forged = startedEventsFile(name, asked);
             Thread.sleep(100);
         }
         assertTrue(forged != null, "the check JVM's events file was never found");
@@ -331,10 +332,14 @@ class GraderTest {
                 + " reports its checks' results"), account);
     }
 
-    /** The events file of a running check JVM grading the class marked {@code mark}, once a check has started. */
-    private static Path startedEventsFile(String mark) throws IOException {
+    /**
+     * The events file of a running check JVM grading the class marked {@code mark}, once a check has started, in a
+     * grader folder made since {@code sinceMillis} (a killed grading of the same class can leave an older one behind).
+     */
+    private static Path startedEventsFile(String mark, long sinceMillis) throws IOException {
         try (Stream<Path> dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("kit-grade-")).toList()) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("kit-grade-")
+                    && d.toFile().lastModified() >= sinceMillis).toList()) {
                 try (Stream<Path> files = Files.list(dir)) {
                     Path compiled = dir.resolve("classes/counter/ThreadSafeCounter.class");
                     if (Files.isRegularFile(compiled) && new String(Files.readAllBytes(compiled),
