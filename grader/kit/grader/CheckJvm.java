@@ -12,12 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 
 /**
  * Runs checks in a child JVM ({@link CheckRunner}) and turns its events into results. When the child ends in the
  * middle of a check (System.exit, a crash, the watchdog halting a hung check, or the runner restarting after
- * leftover threads), that check is recorded and a new child runs the checks that remain.
+ * leftover threads), that check is recorded and a new child runs the checks that remain. One instance serves all
+ * JVMs of one exercise: once the learner's code has run out of memory in one of them, the others are stopped and
+ * their remaining checks told why (code that keeps what it allocates makes every check slow to fail - Lincheck, for
+ * one, copies what a static field holds before each run - and the verdict is already clear).
  */
 final class CheckJvm {
     /** The checking JVM's heap limit: code that allocates without end fails soon, with a clear message. */
@@ -40,6 +44,8 @@ final class CheckJvm {
     private final Path workDir;
     private final String learnerPackage;
     private final CheckJvmLaunch launch;
+    /** Why the exercise's checks that have not ended are not run on (the learner's code ran out of memory), or null. */
+    private final AtomicReference<String> stopped = new AtomicReference<>();
 
     CheckJvm(Path classesDir, Path workDir, String learnerPackage, CheckJvmLaunch launch) {
         this.classesDir = classesDir;
@@ -53,6 +59,11 @@ final class CheckJvm {
         Map<String, Check> remaining = new LinkedHashMap<>();
         checks.forEach(c -> remaining.put(c.key(), c));
         for (int attempt = 1; !remaining.isEmpty(); attempt++) {
+            if (stopped.get() != null) {
+                remaining.values().forEach(c -> onResult.accept(c, CheckResult.failed(c.name(), c.points(),
+                        stopped.get())));
+                return;
+            }
             int before = remaining.size();
             runOnce(remaining, jvmOptions, onResult, attempt);
             if (remaining.size() == before) { // the child made no progress: do not loop
@@ -95,6 +106,14 @@ final class CheckJvm {
             try {
                 while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
                     seen = consume(events, signingKey, seen, remaining, started, onResult, launched);
+                    if (stopped.get() != null) {
+                        kill(process);
+                        consume(events, signingKey, seen, remaining, started, onResult, launched);
+                        remaining.values().forEach(c -> onResult.accept(c, CheckResult.failed(c.name(), c.points(),
+                                stopped.get())));
+                        remaining.clear();
+                        return;
+                    }
                     if (System.nanoTime() > deadline) {
                         kill(process);
                         killed = true;
@@ -131,7 +150,7 @@ final class CheckJvm {
         process.destroyForcibly().waitFor();
     }
 
-    private static int consume(Path events, byte[] key, int seen, Map<String, Check> remaining, Set<String> started,
+    private int consume(Path events, byte[] key, int seen, Map<String, Check> remaining, Set<String> started,
             BiConsumer<Check, CheckResult> onResult, long launched) {
         List<EventLog.Event> all = EventLog.read(events, key);
         for (EventLog.Event event : all.subList(seen, all.size())) {
@@ -141,6 +160,10 @@ final class CheckJvm {
             } else if (check != null) {
                 remaining.remove(event.key());
                 Timing.report("  " + check.methodName() + " done, since its JVM started", launched);
+                if (event.type() == EventLog.Type.FAIL && event.message().startsWith(HeapWatch.explanation())) {
+                    stopped.compareAndSet(null, "Not run: your code ran out of memory in the check \""
+                            + check.name() + "\" (see there), so the grader stopped the checks that were left.");
+                }
                 onResult.accept(check, event.type() == EventLog.Type.PASS
                         ? CheckResult.passed(check.name(), check.points())
                         : CheckResult.failed(check.name(), check.points(), event.message()));

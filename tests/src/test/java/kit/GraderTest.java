@@ -241,7 +241,8 @@ class GraderTest {
         String out = g.run().stdout();
         assertTrue(out.contains("the calls never finished: a deadlock") && out.contains("value(): <hung>")
                 && out.contains("increment(): <hung>"), "model checking finds it on every run\n" + account);
-        assertTrue(out.contains("DEADLOCK: "), account);
+        assertTrue(out.contains("can never finish: your code deadlocks") && out.contains("DEADLOCK: "),
+                "real threads: told as soon as they deadlock\n" + account);
         assertTrue(out.contains("is BLOCKED, waiting to enter synchronized on java.lang.Object@")
                 && out.contains("held by \""), "who waits for what, held by whom\n" + account);
         assertTrue(out.contains("counter.ThreadSafeCounter.value(ThreadSafeCounter.java:")
@@ -276,6 +277,8 @@ class GraderTest {
         assertTrue(out.contains("Your code ran out of memory (the heap limit is "), account);
         assertTrue(!out.contains("Your code threw java.util.ConcurrentModificationException")
                 && !out.contains("your code hangs"), "no tool's exception blamed on the learner\n" + account);
+        assertTrue(out.contains("Not run: your code ran out of memory in the check \""),
+                "the checks still running are stopped, not left to fail slowly\n" + account);
     }
 
     /** A hostile counter, graded as a learner runs it: it loses points, told in a short report within the bound. */
