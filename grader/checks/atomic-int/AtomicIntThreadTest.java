@@ -99,11 +99,14 @@ public class AtomicIntThreadTest {
             int value = atomic.value();
             if (value != expected) {
                 fail(String.format(Locale.ROOT, "2 threads x %,d loops of 'v = value(); retry until "
-                        + "compareAndSet(v, v + 1)': value %,d, expected %,d - %s (round %d of %d).%ncompareAndSet "
-                        + "must compare and set under one lock hold: otherwise two threads both find v and both "
-                        + "'succeed'.", CALLS, value, expected, value < expected
-                                ? "compareAndSet succeeded twice for the same expected value"
-                                : "more than expected", round, ROUNDS));
+                        + "compareAndSet(v, v + 1)': compareAndSet returned true %,d times, but the value is %,d "
+                        + "(round %d of %d).%n%s", CALLS, expected, value, round, ROUNDS, value < expected
+                                ? "Some successful compareAndSet calls did not count: two threads both found v and "
+                                + "both 'succeeded', or a change was made where other threads do not see it (not "
+                                + "in the one shared value). compareAndSet must compare and set under one lock "
+                                + "hold, on the value every thread reads."
+                                : "Each successful compareAndSet adds exactly 1 here: more than that means a call"
+                                + " changed the value twice or without succeeding."));
             }
         }
     }
