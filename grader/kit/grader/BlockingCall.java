@@ -34,10 +34,13 @@ public final class BlockingCall<T> {
         return blockingCall;
     }
 
-    /** Runs {@code call} and returns its outcome, or fails if it has not ended within {@link Deadlines#CALL}. */
-    public static <T> Object runToEnd(String what, Callable<T> call) {
-        BlockingCall<T> blockingCall = start(what, call);
-        blockingCall.awaitEnd(what);
+    /**
+     * Runs {@code call} on a thread named "caller" and returns its outcome, or fails with {@code whatIfNot} if it has
+     * not ended within {@link Deadlines#CALL}.
+     */
+    public static <T> Object runToEnd(String whatIfNot, Callable<T> call) {
+        BlockingCall<T> blockingCall = start("caller", call);
+        blockingCall.awaitEnd(whatIfNot);
         return blockingCall.outcome();
     }
 

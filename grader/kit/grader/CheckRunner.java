@@ -125,6 +125,7 @@ public final class CheckRunner implements TestExecutionListener {
             startedNanos = System.nanoTime();
             cpuAtStart = processCpuNanos();
             heapFullAtStart = heap.fullCount();
+            ThreadReport.checkStarts(learnerPackage);
             current = key;
             events.write(EventLog.Type.START, key, "");
         }

@@ -7,9 +7,11 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A thread dump a learner can read: the threads that run the learner's code or a check, what each one waits for
@@ -22,7 +24,25 @@ public final class ThreadReport {
     private static final int MAX_GROUPS_SHOWN = 8;
     private static final int MAX_NAMES_SHOWN = 3;
 
+    /**
+     * The threads that were already in the learner's code or a check when the current check started: left over from
+     * an earlier check (a consumer that ignored its interrupt stays parked for good), so not part of this check's
+     * story. Reports count them but do not show them.
+     */
+    private static volatile Set<Long> earlier = Set.of();
+
     private ThreadReport() {}
+
+    /** The check runner calls this as each check starts: what runs the learner's code now belongs to earlier checks. */
+    static void checkStarts(String learnerPackage) {
+        Set<Long> ids = new HashSet<>();
+        for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(false, false)) {
+            if (info != null && isRelevant(info, learnerPackage)) {
+                ids.add(info.getThreadId());
+            }
+        }
+        earlier = Set.copyOf(ids);
+    }
 
     /** For checks: describes every thread that is in the learner's code or in a check, plus any deadlock. */
     public static String describe() {
@@ -46,9 +66,14 @@ public final class ThreadReport {
                     .append(" each wait for a lock that another of them holds - none of them can ever go on.\n");
         }
         Map<String, List<ThreadInfo>> alike = new LinkedHashMap<>(); // what threads do -> the threads doing it
+        int fromEarlierChecks = 0;
         for (ThreadInfo info : infos) {
             if (info != null && isRelevant(info, learnerPackage)) {
-                alike.computeIfAbsent(doing(info, learnerPackage), k -> new ArrayList<>()).add(info);
+                if (earlier.contains(info.getThreadId())) {
+                    fromEarlierChecks++;
+                } else {
+                    alike.computeIfAbsent(doing(info, learnerPackage), k -> new ArrayList<>()).add(info);
+                }
             }
         }
         int shown = 0;
@@ -64,7 +89,14 @@ public final class ThreadReport {
                     + (names.size() > MAX_NAMES_SHOWN ? ", ..." : "") + "):");
             text.append(' ').append(state(group.get(0))).append('\n').append(stack(group.get(0), learnerPackage));
         }
-        return text.isEmpty() ? "(no thread is running your code)\n" : text.toString();
+        if (text.isEmpty()) {
+            text.append("(no thread of this check is running your code)\n");
+        }
+        if (fromEarlierChecks > 0) {
+            text.append("(not shown: ").append(fromEarlierChecks).append(fromEarlierChecks == 1 ? " thread" : " threads")
+                    .append(" still in your code since an earlier check)\n");
+        }
+        return text.toString();
     }
 
     private static boolean isRelevant(ThreadInfo info, String learnerPackage) {
