@@ -13,7 +13,6 @@
 //DEPS org.ow2.asm:asm-util:9.9.1
 //SOURCES kit/grader/*.java
 //MAIN Grade
-//CDS
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xlog:cds=off -Xlog:cds+dynamic=off
 
 /**
