@@ -13,7 +13,8 @@
 //DEPS org.ow2.asm:asm-util:9.9.1
 //SOURCES kit/grader/*.java
 //MAIN Grade
-//CDS
+// No //CDS: ./jbang starts this JVM from a class cache trained on a grading's compile (kit.grader.GraderTraining);
+// JBang's archive would hold whatever ran first, often only --help, and a JVM takes one archive.
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xlog:cds=off -Xlog:cds+dynamic=off
 
 /**

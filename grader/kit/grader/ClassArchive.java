@@ -93,7 +93,8 @@ final class ClassArchive {
         command.add(AOT ? "-XX:AOTCacheOutput=" + partial : "-XX:ArchiveClassesAtExit=" + partial);
         command.addAll(List.of("-cp", classPath, CheckRunner.class.getName(), events.toString(),
                 CheckJvmTraining.class.getPackageName() + ".training",
-                CheckJvmTraining.class.getName() + "#" + CheckJvmTraining.CHECK + "=" + TRAINING_SECONDS));
+                CheckJvmTraining.class.getName() + "#" + CheckJvmTraining.CHECK + "=" + TRAINING_SECONDS + ","
+                        + TRAINING_SECONDS)); // its wall-clock and CPU limits, as CheckJvm passes them
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -95,6 +95,27 @@ final class ExerciseGrader {
         }
     }
 
+    /**
+     * What {@link #grade} does before its first check JVM starts, and nothing after: the grader JVM's training run
+     * ({@link GraderTraining}).
+     */
+    void prepare(Exercise exercise, Path sourceDir) {
+        Path workDir = createTempDir();
+        try {
+            Path classes = workDir.resolve("classes");
+            List<Path> learnerSources = KitPaths.javaFiles(sourceDir);
+            List<Path> all = new ArrayList<>(learnerSources);
+            all.addAll(KitPaths.javaFiles(paths.checks(exercise)));
+            String problem = compileAndScan(exercise, all, classes, learnerSources);
+            if (!problem.isEmpty()) {
+                throw new GraderException(problem);
+            }
+            CheckDiscovery.find(classes, exercise);
+        } finally {
+            KitPaths.deleteRecursively(workDir);
+        }
+    }
+
     /** Compiles {@code all} into {@code classes}; the problem that stops all checks, or empty. */
     private String compileAndScan(Exercise exercise, List<Path> all, Path classes, List<Path> learnerSources) {
         long compileStart = System.nanoTime();
