@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A class-data-sharing archive for the checking JVMs, so that each starts from classes already parsed and linked:
  * the JDK's, JUnit's, the grader's, and Lincheck's with the Kotlin reflection it loads (about 4,000 classes in a
- * model-checking JVM; sharing them saves it about 0.8 s of CPU). It is made once per machine, JDK and grader class
+ * model-checking JVM; sharing them saves it about 1 s of CPU). It is made once per machine, JDK and grader class
  * path, and kept in {@code ~/.cache/concurrency-kit/check-jvm/} (or under {@code KIT_CACHE}).
  *
  * <p>How, and why so: a probe JVM runs {@link CheckJvmTraining}'s checks, one of them a real model check, and lists
@@ -143,11 +143,14 @@ final class ClassArchive {
         return command;
     }
 
-    /** Runs {@code command} to its end (within the time allowed); true if it exited with 0. */
-    private static boolean run(List<String> command, boolean checkRunner) throws IOException, InterruptedException {
+    /**
+     * Runs {@code command} to its end (within the time allowed); true if it exited with 0. A {@link CheckRunner}
+     * first reads the key that signs its events.
+     */
+    private static boolean run(List<String> command, boolean isCheckRunner) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (checkRunner) {
+        if (isCheckRunner) {
             EventLog.handOverKey(process);
         } else {
             process.getOutputStream().close();
