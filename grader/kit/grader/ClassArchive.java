@@ -14,36 +14,48 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A class archive for the checking JVMs, so that each starts from classes already parsed and linked (JUnit's, the
- * grader's): JDK 25's AOT cache (JEP 483/514), or a dynamic class-data-sharing archive on JDK 21-24. It is made once
- * per machine, JDK and grader class path, by one training run of the checking JVM, and kept in
- * {@code ~/.cache/concurrency-kit/check-jvm/} (or under {@code KIT_CACHE}). Lincheck's classes are not in it: a JVM
- * whose classes Lincheck has transformed cannot write an archive, and Lincheck's dynamically attached agent makes
- * the JVM share only the JDK's classes from then on anyway.
+ * A class-data-sharing archive for the checking JVMs, so that each starts from classes already parsed and linked:
+ * the JDK's, JUnit's, the grader's, and Lincheck's with the Kotlin reflection it loads (about 4,000 classes in a
+ * model-checking JVM; sharing them saves it about 1 s of CPU). It is made once per machine, JDK and grader class
+ * path, and kept in {@code ~/.cache/concurrency-kit/check-jvm/} (or under {@code KIT_CACHE}).
+ *
+ * <p>How, and why so: a probe JVM runs {@link CheckJvmTraining}'s checks, one of them a real model check, and lists
+ * the classes it loaded ({@code -XX:DumpLoadedClassList}); a second JVM writes a static archive of those classes
+ * ({@code -Xshare:dump}). The JVM that ran Lincheck cannot write the archive itself (JDK 25's
+ * {@code -XX:AOTCacheOutput} crashes in HotSpot's archive writer on the classes Lincheck transformed), and an archive
+ * from a training without Lincheck leaves Lincheck's JVMs as slow as with none. On JDK 24 and later the archive's
+ * classes are also linked ahead of time ({@code -XX:+AOTClassLinking}): they are loaded when the JVM starts, which
+ * is what keeps them shared in a model-checking JVM - Lincheck's agent appends its jar to the boot class path, and
+ * from then on the JVM takes only boot classes from an archive. On JDK 21-23 a model-checking JVM therefore shares
+ * only what it loads before its first model check; the other checking JVMs share all.
+ *
+ * <p>The first grading on a machine waits for it: about 10 s of CPU (the probe's JVM and the dump's) once. A build
+ * that failed is remembered and never tried again for that JDK and class path; the checking JVMs then start without
+ * it, as they do when the archive does not fit (the JVM says nothing and does not use it).
  */
 final class ClassArchive {
-    private static final boolean AOT = Runtime.version().feature() >= 25;
-    private static final int TRAINING_SECONDS = 60;
+    private static final int FEATURE = Runtime.version().feature();
+    private static final int STEP_SECONDS = 120;
 
     private ClassArchive() {}
 
     /**
      * The flags that make a checking JVM with {@code classPath} (and more after it) use the archive. Synchronized:
-     * exercises graded at the same time train it once.
+     * exercises graded at the same time build it once.
      */
     static synchronized List<String> flags(String classPath) {
         Path archive = archiveFor(classPath);
-        if (archive == null || !(Files.isRegularFile(archive) || train(archive, classPath))) {
+        if (archive == null || !(Files.isRegularFile(archive) || build(archive, classPath))) {
             return quiet();
         }
         List<String> flags = new ArrayList<>(quiet());
-        flags.add(AOT ? "-XX:AOTCache=" + archive : "-XX:SharedArchiveFile=" + archive);
+        flags.add("-XX:SharedArchiveFile=" + archive);
         return flags;
     }
 
-    /** No word from the JVM about the archive (a stale one is simply not used). */
+    /** No word from the JVM about the archive (one that does not fit is simply not used). */
     private static List<String> quiet() {
-        return AOT ? List.of("-Xlog:aot=off", "-Xlog:cds=off") : List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        return FEATURE >= 25 ? List.of("-Xlog:cds*=off", "-Xlog:aot*=off") : List.of("-Xlog:cds*=off");
     }
 
     /** Where the archive for this JDK and class path lives, or null when there is no cache folder to keep it in. */
@@ -59,7 +71,7 @@ final class ClassArchive {
             }
             String key = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
             Path dir = Files.createDirectories(cacheDir().resolve("check-jvm"));
-            return dir.resolve("jdk" + Runtime.version().feature() + "-" + key + (AOT ? ".aot" : ".jsa"));
+            return dir.resolve("jdk" + FEATURE + "-" + key + ".jsa");
         } catch (IOException | NoSuchAlgorithmException e) {
             return null;
         }
@@ -76,38 +88,38 @@ final class ClassArchive {
     }
 
     /**
-     * Makes the archive with one training run of the checking JVM ({@link CheckJvmTraining}); false if that failed.
-     * Two graders training at once is harmless: each writes a file of its own and moves it into place.
+     * Makes the archive: the probe lists the classes, the dump writes them; false if either failed. Two graders
+     * building at once is harmless: each writes files of its own and moves its archive into place.
      */
-    private static boolean train(Path archive, String classPath) {
+    private static boolean build(Path archive, String classPath) {
         Path failed = archive.resolveSibling(archive.getFileName() + ".failed");
         if (Files.exists(failed)) {
             return false;
         }
-        Path partial = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid());
-        Path events = archive.resolveSibling(partial.getFileName() + ".events");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
-        command.addAll(CheckJvm.JVM_FLAGS);
-        command.addAll(quiet());
-        command.add(AOT ? "-XX:AOTCacheOutput=" + partial : "-XX:ArchiveClassesAtExit=" + partial);
-        command.addAll(List.of("-cp", classPath, CheckRunner.class.getName(), events.toString(),
-                CheckJvmTraining.class.getPackageName() + ".training",
-                CheckJvmTraining.class.getName() + "#" + CheckJvmTraining.CHECK + "=" + TRAINING_SECONDS + ","
-                        + TRAINING_SECONDS)); // its wall-clock and CPU limits, as CheckJvm passes them
+        String mine = archive.getFileName() + "." + ProcessHandle.current().pid();
+        Path classList = archive.resolveSibling(mine + ".classlist");
+        Path events = archive.resolveSibling(mine + ".events");
+        Path partial = archive.resolveSibling(mine);
+        List<String> probe = java();
+        probe.add("-XX:DumpLoadedClassList=" + classList);
+        probe.addAll(List.of("-cp", classPath, CheckRunner.class.getName(), events.toString(),
+                CheckJvmTraining.class.getPackageName() + ".training"));
+        CheckJvmTraining.CHECKS.forEach(check -> probe.add(CheckJvmTraining.class.getName() + "#" + check + "="
+                + STEP_SECONDS + ",0"));
+        List<String> dump = java();
+        dump.addAll(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+                "-XX:SharedArchiveFile=" + partial));
+        if (FEATURE >= 24) {
+            dump.add("-XX:+AOTClassLinking");
+        }
+        dump.addAll(List.of("-cp", classPath));
+        long start = System.nanoTime();
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            EventLog.handOverKey(process);
-            boolean done = process.waitFor(TRAINING_SECONDS, TimeUnit.SECONDS);
-            if (!done) {
-                process.destroyForcibly().waitFor();
-            }
-            if (done && process.exitValue() == 0 && Files.isRegularFile(partial)) {
+            if (run(probe, true) && Files.size(classList) > 0 && run(dump, false) && Files.isRegularFile(partial)) {
                 Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 return true;
             }
-            Files.writeString(failed, String.join(" ", command) + "\n");
+            Files.writeString(failed, String.join(" ", probe) + "\n" + String.join(" ", dump) + "\n");
             return false;
         } catch (IOException e) {
             return false;
@@ -115,9 +127,39 @@ final class ClassArchive {
             Thread.currentThread().interrupt();
             return false;
         } finally {
-            deleteQuietly(partial);
+            Timing.report("class archive for the checking JVMs made", start);
+            deleteQuietly(classList);
             deleteQuietly(events);
+            deleteQuietly(partial);
         }
+    }
+
+    /** The start of a command for a JVM with the checking JVMs' flags (the archive keeps their GC's objects). */
+    private static List<String> java() {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(CheckJvm.JVM_FLAGS);
+        command.addAll(quiet());
+        return command;
+    }
+
+    /**
+     * Runs {@code command} to its end (within the time allowed); true if it exited with 0. A {@link CheckRunner}
+     * first reads the key that signs its events.
+     */
+    private static boolean run(List<String> command, boolean isCheckRunner) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (isCheckRunner) {
+            EventLog.handOverKey(process);
+        } else {
+            process.getOutputStream().close();
+        }
+        if (!process.waitFor(STEP_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            return false;
+        }
+        return process.exitValue() == 0;
     }
 
     private static void deleteQuietly(Path file) {

@@ -28,6 +28,10 @@ public final class ModelCheck {
             + "deadlock (each thread holds a lock the other needs), a lock that is never released, or a loop that "
             + "waits for something that cannot happen.";
 
+    static {
+        LincheckAgent.attach(); // every use of Lincheck starts here, so its agent stays for all of this JVM's checks
+    }
+
     private ModelCheck() {}
 
     /**
