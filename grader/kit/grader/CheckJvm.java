@@ -44,6 +44,7 @@ final class CheckJvm {
     private final Path workDir;
     private final String learnerPackage;
     private final CheckJvmLaunch launch;
+    private final Path tmpDir;
     /** Why the exercise's checks that have not ended are not run on (the learner's code ran out of memory), or null. */
     private final AtomicReference<String> stopped = new AtomicReference<>();
 
@@ -52,6 +53,9 @@ final class CheckJvm {
         this.workDir = workDir;
         this.learnerPackage = learnerPackage;
         this.launch = launch;
+        // The checking JVMs' temporary files go into the grading's folder, which the grader deletes: a JVM that ends
+        // with Runtime.halt (as CheckRunner does) never deletes its own, and Lincheck leaves a jar per JVM.
+        this.tmpDir = launch.writableDir(workDir.resolve("tmp"));
     }
 
     /** Runs {@code checks} (one JVM's worth), reporting each result to {@code onResult} as soon as it is known. */
@@ -83,6 +87,7 @@ final class CheckJvm {
         command.addAll(JVM_FLAGS);
         command.addAll(launch.archiveFlags());
         command.addAll(jvmOptions);
+        command.add("-Djava.io.tmpdir=" + tmpDir);
         command.add("-cp");
         command.add(launch.classPath() + File.pathSeparator + classesDir);
         command.add(CheckRunner.class.getName());

@@ -77,6 +77,19 @@ final class CheckJvmLaunch {
         }
     }
 
+    /** Creates the folder {@code dir}, empty, so that the checking JVM can write files in it. */
+    Path writableDir(Path dir) {
+        try {
+            Files.createDirectory(dir);
+            if (user != null) {
+                Files.setOwner(dir, user);
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * The grader's class path with every jar linked (or copied) into {@code lib}, a folder the unprivileged user can
      * read: the jars' own folders (a home folder, a Maven repository) may be closed to other users.

@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +38,12 @@ import java.util.concurrent.TimeUnit;
 final class ClassArchive {
     private static final int FEATURE = Runtime.version().feature();
     private static final int STEP_SECONDS = 120;
+    /**
+     * How many archives the cache folder keeps (the newest): each is about 36 MB, and every new version of the grader
+     * (a kit update) has one of its own. Three leave room for a few kit checkouts used side by side.
+     */
+    private static final int KEPT = 3;
+    private static final String ARCHIVE_NAME = "jdk\\d+-\\p{XDigit}+\\.(jsa|aot)(\\.failed)?";
 
     private ClassArchive() {}
 
@@ -74,6 +82,32 @@ final class ClassArchive {
             return dir.resolve("jdk" + FEATURE + "-" + key + ".jsa");
         } catch (IOException | NoSuchAlgorithmException e) {
             return null;
+        }
+    }
+
+    /** Deletes the archives in {@code dir} but the newest {@code kept}, and every .failed mark older than them. */
+    private static void pruneOlderThanNewest(Path dir, int kept) {
+        try (var files = Files.list(dir)) {
+            // (.aot: the AOT caches that earlier versions of the grader kept here)
+            List<Path> byAge = files.filter(f -> f.getFileName().toString().matches(ARCHIVE_NAME))
+                    .sorted(Comparator.comparing(ClassArchive::modified).reversed()).toList();
+            int archives = 0;
+            for (Path file : byAge) {
+                boolean archive = !file.getFileName().toString().endsWith(".failed");
+                if (archive ? ++archives > kept : archives >= kept) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            // an old archive left in the cache folder is harmless
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
         }
     }
 
@@ -117,6 +151,7 @@ final class ClassArchive {
         try {
             if (run(probe, true) && Files.size(classList) > 0 && run(dump, false) && Files.isRegularFile(partial)) {
                 Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                pruneOlderThanNewest(archive.getParent(), KEPT);
                 return true;
             }
             Files.writeString(failed, String.join(" ", probe) + "\n" + String.join(" ", dump) + "\n");
