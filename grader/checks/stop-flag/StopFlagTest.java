@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import kit.grader.JvmOptions;
 import kit.grader.Points;
+import kit.grader.WarmUp;
 import stopflag.StoppableWorker;
 
 /**
@@ -31,20 +32,22 @@ import stopflag.StoppableWorker;
 @JvmOptions("-XX:-BackgroundCompilation")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StopFlagTest {
-    private static final Duration WARM_UP = Duration.ofMillis(300);
+    /** The worker's CPU time after which stop() is called even if C2 has not compiled the loop (see WarmUp). */
+    private static final Duration WARM_UP_LIMIT = Duration.ofMillis(300);
 
     @Test
     @Order(1)
     @Points(3)
     @DisplayName("stop() from another thread ends run() soon, also once the JIT has compiled the loop (visibility)")
     void stopIsSeenByCompiledLoop() throws Exception {
+        WarmUp warmUp = WarmUp.ofLoopIn(StoppableWorker.class, "run");
         WorkerThread worker = new WorkerThread(new StoppableWorker(EmptyTask::runOnce)).start();
         try {
-            worker.warmUp(WARM_UP);
+            Duration warmedUp = worker.warmUp(warmUp, WARM_UP_LIMIT);
             verify(worker.isRunning(), () -> worker.howItEnded() + " although stop() had not been called. It must "
                     + "repeat the task until stop() is called.");
             worker.stop();
-            verify(worker.endsWithin(STOP), () -> "The worker ran an empty task for " + WARM_UP.toMillis()
+            verify(worker.endsWithin(STOP), () -> "The worker ran an empty task for " + warmedUp.toMillis()
                     + " ms of CPU time; then stop() was called from another thread, but run() was still looping "
                     + STOP.toSeconds() + " s later, at:\n" + worker.stack() + "By then the JIT compiler had "
                     + "compiled the loop, and compiled code may read a plain field once, before the loop, and never "
