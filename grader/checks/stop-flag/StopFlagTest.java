@@ -25,9 +25,10 @@ import stopflag.StoppableWorker;
  * with the task inlined, and a loop whose task call has already seen the other checks' task classes may not inline.
  * Every check ends its worker (see {@link WorkerThread#abandon()}) so that a stuck one cannot disturb the next.
  *
- * <p>The warm-up is measured in the worker's CPU time, not in wall-clock time, and compilation is not done in the
- * background: a thread whose loop is due to be compiled waits for the compiled code and runs it. So the loop is
- * compiled by C2 after the same amount of work on a busy machine or a single CPU as on an idle one.
+ * <p>The warm-up lasts until C2 has compiled run()'s loop ({@link WarmUp}), at most {@link #WARM_UP_LIMIT} of the
+ * worker's CPU time (not wall-clock time), and compilation is not done in the background: a thread whose loop is due
+ * to be compiled waits for the compiled code and runs it. So the loop is compiled by C2 after the same amount of work
+ * on a busy machine or a single CPU as on an idle one.
  */
 @JvmOptions("-XX:-BackgroundCompilation")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
