@@ -17,7 +17,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import kit.grader.JvmOptions;
 import kit.grader.Points;
-import kit.grader.WarmUp;
 import stopflag.StoppableWorker;
 
 /**
@@ -25,30 +24,27 @@ import stopflag.StoppableWorker;
  * with the task inlined, and a loop whose task call has already seen the other checks' task classes may not inline.
  * Every check ends its worker (see {@link WorkerThread#abandon()}) so that a stuck one cannot disturb the next.
  *
- * <p>The warm-up lasts until C2 has compiled run()'s loop ({@link WarmUp}), at most {@link #WARM_UP_LIMIT} of the
- * worker's CPU time (not wall-clock time), and compilation is not done in the background: a thread whose loop is due
- * to be compiled waits for the compiled code and runs it. So the loop is compiled by C2 after the same amount of work
- * on a busy machine or a single CPU as on an idle one.
+ * <p>The warm-up is measured in the worker's CPU time, not in wall-clock time, and compilation is not done in the
+ * background: a thread whose loop is due to be compiled waits for the compiled code and runs it. So the loop is
+ * compiled by C2 after the same amount of work on a busy machine or a single CPU as on an idle one.
  */
 @JvmOptions("-XX:-BackgroundCompilation")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StopFlagTest {
-    /** The worker's CPU time after which stop() is called even if C2 has not compiled the loop (see WarmUp). */
-    private static final Duration WARM_UP_LIMIT = Duration.ofMillis(300);
+    private static final Duration WARM_UP = Duration.ofMillis(300);
 
     @Test
     @Order(1)
     @Points(3)
     @DisplayName("stop() from another thread ends run() soon, also once the JIT has compiled the loop (visibility)")
     void stopIsSeenByCompiledLoop() throws Exception {
-        WarmUp warmUp = WarmUp.ofLoopIn(StoppableWorker.class, "run");
         WorkerThread worker = new WorkerThread(new StoppableWorker(EmptyTask::runOnce)).start();
         try {
-            Duration warmedUp = worker.warmUp(warmUp, WARM_UP_LIMIT);
+            worker.warmUp(WARM_UP);
             verify(worker.isRunning(), () -> worker.howItEnded() + " although stop() had not been called. It must "
                     + "repeat the task until stop() is called.");
             worker.stop();
-            verify(worker.endsWithin(STOP), () -> "The worker ran an empty task for " + warmedUp.toMillis()
+            verify(worker.endsWithin(STOP), () -> "The worker ran an empty task for " + WARM_UP.toMillis()
                     + " ms of CPU time; then stop() was called from another thread, but run() was still looping "
                     + STOP.toSeconds() + " s later, at:\n" + worker.stack() + "By then the JIT compiler had "
                     + "compiled the loop, and compiled code may read a plain field once, before the loop, and never "

@@ -61,12 +61,9 @@ final class WorkerThread {
         return thread.isAlive();
     }
 
-    /**
-     * Lets the worker loop until C2 has compiled its loop, at most for {@code cpuLimit} of its CPU time; returns the
-     * CPU time it used.
-     */
-    Duration warmUp(WarmUp warmUp, Duration cpuLimit) throws InterruptedException {
-        return warmUp.untilCompiled(thread, cpuLimit);
+    /** Lets the worker loop for {@code cpu} of its CPU time (see {@link WarmUp}). */
+    void warmUp(Duration cpu) throws InterruptedException {
+        WarmUp.untilCpuTime(thread, cpu);
     }
 
     boolean endsWithin(Duration timeout) throws InterruptedException {

@@ -63,7 +63,7 @@ public final class WarmUp {
         long nextList = 0;
         while (true) {
             Duration used = cpuTime(thread);
-            if (!thread.isAlive() || used.compareTo(cpuLimit) >= 0 || System.nanoTime() >= deadline) {
+            if (isOver(thread, used, cpuLimit, deadline)) {
                 return used;
             }
             if (System.nanoTime() >= nextList) {
@@ -77,6 +77,24 @@ public final class WarmUp {
             }
             Thread.sleep(1);
         }
+    }
+
+    /**
+     * Waits until {@code thread} has used {@code cpu} of CPU time, or has ended, or {@link Deadlines#WARM_UP_LIMIT}
+     * has passed. For stop-flag's worker (300 ms): its JVM compiles in the foreground
+     * ({@code -XX:-BackgroundCompilation}), so C2's code comes after the same work anyway, and there listing the
+     * compiled code would cost more than it saves (its start, about 130 ms of CPU, is slower still in a JVM that waits
+     * for each compilation: measured, the check took longer).
+     */
+    public static void untilCpuTime(Thread thread, Duration cpu) throws InterruptedException {
+        long deadline = System.nanoTime() + Deadlines.WARM_UP_LIMIT.toNanos();
+        while (!isOver(thread, cpuTime(thread), cpu, deadline)) {
+            Thread.sleep(1);
+        }
+    }
+
+    private static boolean isOver(Thread thread, Duration used, Duration cpuLimit, long deadline) {
+        return !thread.isAlive() || used.compareTo(cpuLimit) >= 0 || System.nanoTime() >= deadline;
     }
 
     /** The compile ids of the loop's method's level-4 code in use; none if the JVM cannot tell. */
