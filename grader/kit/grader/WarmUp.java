@@ -55,22 +55,21 @@ public final class WarmUp {
     /**
      * Waits until {@code thread} has run {@link #MARGIN} of its CPU time since C2's code of the loop was there; or
      * until it has used {@code cpuLimit} of CPU time, or has ended, or {@link Deadlines#WARM_UP_LIMIT} has passed.
-     * Returns the CPU time the thread has used.
      */
-    public Duration untilCompiled(Thread thread, Duration cpuLimit) throws InterruptedException {
+    public void untilCompiled(Thread thread, Duration cpuLimit) throws InterruptedException {
         long deadline = System.nanoTime() + Deadlines.WARM_UP_LIMIT.toNanos();
         Duration compiledAt = null;
         long nextList = 0;
         while (true) {
             Duration used = cpuTime(thread);
             if (isOver(thread, used, cpuLimit, deadline)) {
-                return used;
+                return;
             }
             if (System.nanoTime() >= nextList) {
                 // listed again after C2's code appeared: if it has been thrown away since, wait for the next
                 boolean compiled = !compiledBefore.containsAll(c2Code());
                 if (compiled && compiledAt != null && used.minus(compiledAt).compareTo(MARGIN) >= 0) {
-                    return used;
+                    return;
                 }
                 compiledAt = !compiled ? null : compiledAt == null ? used : compiledAt;
                 nextList = System.nanoTime() + POLL.toNanos();
