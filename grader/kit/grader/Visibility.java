@@ -12,19 +12,26 @@ import java.util.function.BooleanSupplier;
 public final class Visibility {
     private Visibility() {}
 
-    /** True if the reader saw the write within {@link Deadlines#SEEN}; {@code what} names the write for Race.run. */
-    public static boolean readerSeesWrite(String what, Duration warmUp, BooleanSupplier unchanged, Runnable write)
-            throws InterruptedException {
-        Thread reader = new Thread(() -> {
-            while (unchanged.getAsBoolean()) {
-                // spin: the JIT compiles this loop during the warm-up
-            }
-        }, "reader");
+    /**
+     * True if the reader saw the write within {@link Deadlines#SEEN}; {@code what} names the write for Race.run.
+     * {@code warmUpLimit}: the reader's CPU time after which the write is made even if C2 has not compiled the loop.
+     */
+    public static boolean readerSeesWrite(String what, Duration warmUpLimit, BooleanSupplier unchanged,
+            Runnable write) throws InterruptedException {
+        WarmUp warmUp = WarmUp.ofLoopIn(Visibility.class, "spinWhile");
+        Thread reader = new Thread(() -> spinWhile(unchanged), "reader");
         reader.setDaemon(true);
         reader.start();
-        WarmUp.untilCpuTime(reader, warmUp);
+        warmUp.untilCompiled(reader, warmUpLimit);
         Race.run(what, 1, Deadlines.ONE_CALL, thread -> write.run());
         reader.join(Deadlines.SEEN);
         return !reader.isAlive();
+    }
+
+    /** The reader's loop, a method of its own so that {@link WarmUp} can find its compiled code. */
+    private static void spinWhile(BooleanSupplier unchanged) {
+        while (unchanged.getAsBoolean()) {
+            // spin: C2 compiles this loop during the warm-up
+        }
     }
 }
