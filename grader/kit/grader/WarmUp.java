@@ -33,6 +33,13 @@ public final class WarmUp {
     private static final Duration MARGIN = Duration.ofMillis(50);
     /** How often the compiled code is listed (a few thousand compiled methods: about 1 ms of CPU per list). */
     private static final Duration POLL = Duration.ofMillis(5);
+    /**
+     * A thread that in this much wall-clock time was seldom RUNNABLE (in under a tenth of the looks) does not loop: it
+     * sleeps or waits for a lock in the code it calls, so its loop will not be hot enough for C2 any time soon, and
+     * the warm-up ends there rather than at its wall-clock bound. (A thread that is ready but gets no CPU on a busy
+     * machine is RUNNABLE.)
+     */
+    private static final Duration WAITS_VERDICT = Duration.ofMillis(300);
     private static final String C2 = "4";
     private static final String IN_USE = "0";
 
@@ -54,15 +61,16 @@ public final class WarmUp {
 
     /**
      * Waits until {@code thread} has run {@link #MARGIN} of its CPU time since C2's code of the loop was there; or
-     * until it has used {@code cpuLimit} of CPU time, or has ended, or {@link Deadlines#WARM_UP_LIMIT} has passed.
+     * until it has used {@code cpuLimit} of CPU time, or has ended, or mostly waits, or {@link Deadlines#WARM_UP_LIMIT}
+     * has passed.
      */
     public void untilCompiled(Thread thread, Duration cpuLimit) throws InterruptedException {
-        long deadline = System.nanoTime() + Deadlines.WARM_UP_LIMIT.toNanos();
+        Bounds bounds = new Bounds(thread, cpuLimit);
         Duration compiledAt = null;
         long nextList = 0;
         while (true) {
             Duration used = cpuTime(thread);
-            if (isOver(thread, used, cpuLimit, deadline)) {
+            if (bounds.reached(used)) {
                 return;
             }
             if (System.nanoTime() >= nextList) {
@@ -79,21 +87,44 @@ public final class WarmUp {
     }
 
     /**
-     * Waits until {@code thread} has used {@code cpu} of CPU time, or has ended, or {@link Deadlines#WARM_UP_LIMIT}
-     * has passed. For stop-flag's worker (300 ms): its JVM compiles in the foreground
+     * Waits until {@code thread} has used {@code cpu} of CPU time, or has ended, or mostly waits, or
+     * {@link Deadlines#WARM_UP_LIMIT} has passed. For stop-flag's worker (300 ms): its JVM compiles in the foreground
      * ({@code -XX:-BackgroundCompilation}), so C2's code comes after the same work anyway, and there listing the
      * compiled code would cost more than it saves (its start, about 130 ms of CPU, is slower still in a JVM that waits
      * for each compilation: measured, the check took longer).
      */
     public static void untilCpuTime(Thread thread, Duration cpu) throws InterruptedException {
-        long deadline = System.nanoTime() + Deadlines.WARM_UP_LIMIT.toNanos();
-        while (!isOver(thread, cpuTime(thread), cpu, deadline)) {
+        Bounds bounds = new Bounds(thread, cpu);
+        while (!bounds.reached(cpuTime(thread))) {
             Thread.sleep(1);
         }
     }
 
-    private static boolean isOver(Thread thread, Duration used, Duration cpuLimit, long deadline) {
-        return !thread.isAlive() || used.compareTo(cpuLimit) >= 0 || System.nanoTime() >= deadline;
+    /**
+     * Where every warm-up ends at the latest: the thread has ended, has used {@code cpuLimit} of CPU time, mostly
+     * waits ({@link #WAITS_VERDICT}), or {@link Deadlines#WARM_UP_LIMIT} has passed. Asked about once a millisecond.
+     */
+    private static final class Bounds {
+        private final Thread thread;
+        private final Duration cpuLimit;
+        private final long start = System.nanoTime();
+        private int looks;
+        private int runnable;
+
+        Bounds(Thread thread, Duration cpuLimit) {
+            this.thread = thread;
+            this.cpuLimit = cpuLimit;
+        }
+
+        boolean reached(Duration used) {
+            looks++;
+            if (thread.getState() == Thread.State.RUNNABLE) {
+                runnable++;
+            }
+            long elapsed = System.nanoTime() - start;
+            return !thread.isAlive() || used.compareTo(cpuLimit) >= 0 || elapsed >= Deadlines.WARM_UP_LIMIT.toNanos()
+                    || elapsed >= WAITS_VERDICT.toNanos() && runnable * 10 < looks;
+        }
     }
 
     /** The compile ids of the loop's method's level-4 code in use; none if the JVM cannot tell. */
