@@ -19,6 +19,7 @@ public class CheckJvmTraining {
     @Test
     void loadTheCheckingTools() {
         ThreadReport.describe(CheckJvmTraining.class.getPackageName() + ".training");
+        WarmUp.ofLoopIn(CheckJvmTraining.class, "loadTheCheckingTools"); // the MBean server it lists compiled code with
     }
 
     @Test
