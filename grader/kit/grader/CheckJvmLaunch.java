@@ -66,25 +66,25 @@ final class CheckJvmLaunch {
 
     /** Creates {@code file}, empty, so that the checking JVM can write it (and, of the grader's files, only it). */
     Path writableFile(Path file) {
-        try {
-            Files.createFile(file);
-            if (user != null) {
-                Files.setOwner(file, user);
-            }
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return handedOver(file, false);
     }
 
     /** Creates the folder {@code dir}, empty, so that the checking JVM can write files in it. */
     Path writableDir(Path dir) {
+        return handedOver(dir, true);
+    }
+
+    private Path handedOver(Path path, boolean folder) {
         try {
-            Files.createDirectory(dir);
-            if (user != null) {
-                Files.setOwner(dir, user);
+            if (folder) {
+                Files.createDirectory(path);
+            } else {
+                Files.createFile(path);
             }
-            return dir;
+            if (user != null) {
+                Files.setOwner(path, user);
+            }
+            return path;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
