@@ -64,16 +64,14 @@ final class CheckJvm {
         checks.forEach(c -> remaining.put(c.key(), c));
         for (int attempt = 1; !remaining.isEmpty(); attempt++) {
             if (stopped.get() != null) {
-                remaining.values().forEach(c -> onResult.accept(c, CheckResult.failed(c.name(), c.points(),
-                        stopped.get())));
+                failRemaining(remaining, onResult, stopped.get());
                 return;
             }
             int before = remaining.size();
             runOnce(remaining, jvmOptions, onResult, attempt);
             if (remaining.size() == before) { // the child made no progress: do not loop
-                String why = "The grader could not run this check (its JVM ended before starting it).";
-                remaining.values().forEach(c -> onResult.accept(c, CheckResult.failed(c.name(), c.points(), why)));
-                remaining.clear();
+                failRemaining(remaining, onResult,
+                        "The grader could not run this check (its JVM ended before starting it).");
             }
         }
     }
@@ -114,9 +112,7 @@ final class CheckJvm {
                     if (stopped.get() != null) {
                         kill(process);
                         consume(events, signingKey, seen, remaining, started, onResult, launched);
-                        remaining.values().forEach(c -> onResult.accept(c, CheckResult.failed(c.name(), c.points(),
-                                stopped.get())));
-                        remaining.clear();
+                        failRemaining(remaining, onResult, stopped.get());
                         return;
                     }
                     if (System.nanoTime() > deadline) {
@@ -128,8 +124,7 @@ final class CheckJvm {
                 consume(events, signingKey, seen, remaining, started, onResult, launched);
             } catch (EventLog.Forged forged) {
                 kill(process);
-                remaining.values().forEach(c -> onResult.accept(c, CheckResult.failed(c.name(), c.points(), FORGED)));
-                remaining.clear();
+                failRemaining(remaining, onResult, FORGED);
                 return;
             }
             for (String key : started) {
@@ -148,6 +143,13 @@ final class CheckJvm {
             Thread.currentThread().interrupt();
             throw new GraderException("interrupted");
         }
+    }
+
+    /** Records every check in {@code remaining} as failed, for {@code why}, and empties it. */
+    private static void failRemaining(Map<String, Check> remaining, BiConsumer<Check, CheckResult> onResult,
+            String why) {
+        remaining.values().forEach(c -> onResult.accept(c, CheckResult.failed(c.name(), c.points(), why)));
+        remaining.clear();
     }
 
     private static void kill(Process process) throws InterruptedException {

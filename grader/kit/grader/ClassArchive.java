@@ -151,6 +151,7 @@ final class ClassArchive {
         try {
             if (run(probe, true) && Files.size(classList) > 0 && run(dump, false) && Files.isRegularFile(partial)) {
                 Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Timing.report("class archive for the checking JVMs made", start);
                 pruneOlderThanNewest(archive.getParent(), KEPT);
                 return true;
             }
@@ -162,7 +163,6 @@ final class ClassArchive {
             Thread.currentThread().interrupt();
             return false;
         } finally {
-            Timing.report("class archive for the checking JVMs made", start);
             deleteQuietly(classList);
             deleteQuietly(events);
             deleteQuietly(partial);

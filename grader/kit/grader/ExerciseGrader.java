@@ -66,9 +66,7 @@ final class ExerciseGrader {
         Path workDir = createTempDir();
         try {
             Path classes = workDir.resolve("classes");
-            List<Path> all = new ArrayList<>(learnerSources);
-            all.addAll(checkSources);
-            String problem = jvms.onCpu(() -> compileAndScan(exercise, all, classes, learnerSources));
+            String problem = jvms.onCpu(() -> compileAndScan(exercise, learnerSources, checkSources, classes));
             if (!problem.isEmpty()) {
                 listener.problem(problem);
                 failAll(exercise, checkSources, problem, record);
@@ -103,10 +101,8 @@ final class ExerciseGrader {
         Path workDir = createTempDir();
         try {
             Path classes = workDir.resolve("classes");
-            List<Path> learnerSources = KitPaths.javaFiles(sourceDir);
-            List<Path> all = new ArrayList<>(learnerSources);
-            all.addAll(KitPaths.javaFiles(paths.checks(exercise)));
-            String problem = compileAndScan(exercise, all, classes, learnerSources);
+            String problem = compileAndScan(exercise, KitPaths.javaFiles(sourceDir),
+                    KitPaths.javaFiles(paths.checks(exercise)), classes);
             if (!problem.isEmpty()) {
                 throw new GraderException(problem);
             }
@@ -116,8 +112,11 @@ final class ExerciseGrader {
         }
     }
 
-    /** Compiles {@code all} into {@code classes}; the problem that stops all checks, or empty. */
-    private String compileAndScan(Exercise exercise, List<Path> all, Path classes, List<Path> learnerSources) {
+    /** Compiles the learner's and the checks' sources into {@code classes}; the problem that stops them, or "". */
+    private String compileAndScan(Exercise exercise, List<Path> learnerSources, List<Path> checkSources,
+            Path classes) {
+        List<Path> all = new ArrayList<>(learnerSources);
+        all.addAll(checkSources);
         long compileStart = System.nanoTime();
         Map<String, Path> classSources = new HashMap<>();
         List<JavaCompiler.Error> errors = JavaCompiler.compile(all, classes, System.getProperty("java.class.path"),

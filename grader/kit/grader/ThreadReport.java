@@ -93,7 +93,8 @@ public final class ThreadReport {
             text.append("(no thread of this check is running your code)\n");
         }
         if (fromEarlierChecks > 0) {
-            text.append("(not shown: ").append(fromEarlierChecks).append(fromEarlierChecks == 1 ? " thread" : " threads")
+            text.append("(not shown: ").append(fromEarlierChecks)
+                    .append(fromEarlierChecks == 1 ? " thread" : " threads")
                     .append(" still in your code since an earlier check)\n");
         }
         return text.toString();
