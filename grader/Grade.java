@@ -11,9 +11,15 @@
 //DEPS org.ow2.asm:asm-commons:9.9.1
 //DEPS org.ow2.asm:asm-tree:9.9.1
 //DEPS org.ow2.asm:asm-util:9.9.1
-//SOURCES kit/grader/*.java
+//SOURCES kit/grader/api/*.java
+//SOURCES kit/grader/runner/*.java
+//SOURCES kit/grader/host/*.java
+//SOURCES kit/grader/layout/*.java
+//SOURCES kit/grader/report/*.java
+//SOURCES kit/grader/cli/*.java
+//SOURCES kit/grader/stress/*.java
 //MAIN Grade
-// No //CDS: ./jbang starts this JVM from a class cache trained on a grading's compile (kit.grader.GraderTraining);
+// No //CDS: ./jbang starts this JVM from a class cache trained on a grading's compile (kit.grader.host.GraderTraining);
 // JBang's archive would hold whatever ran first, often only --help, and a JVM takes one archive.
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xlog:cds=off -Xlog:cds+dynamic=off
 
@@ -38,6 +44,6 @@
  */
 public class Grade {
     public static void main(String[] args) {
-        System.exit(kit.grader.Commands.run(args));
+        System.exit(kit.grader.cli.Main.run(args));
     }
 }

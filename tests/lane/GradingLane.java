@@ -25,7 +25,7 @@ public final class GradingLane {
         for (String grading; (grading = gradings.readLine()) != null; ) {
             int exitCode;
             try {
-                exitCode = kit.grader.Commands.run(grading.isEmpty() ? new String[0] : grading.split("\t"));
+                exitCode = kit.grader.cli.Main.run(grading.isEmpty() ? new String[0] : grading.split("\t"));
             } catch (RuntimeException | Error e) { // what would end ./jbang grade with a stack trace and exit code 1
                 e.printStackTrace();
                 exitCode = 1;

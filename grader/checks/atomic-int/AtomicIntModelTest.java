@@ -6,11 +6,11 @@ import atomicint.AtomicInt;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import kit.grader.Interleavings;
-import kit.grader.JvmOptions;
-import kit.grader.ModelCheck;
-import kit.grader.Points;
-import kit.grader.TimeLimit;
+import kit.grader.api.Scenario;
+import kit.grader.api.JvmOptions;
+import kit.grader.api.ModelCheck;
+import kit.grader.api.Points;
+import kit.grader.api.TimeLimit;
 import org.jetbrains.lincheck.datastructures.IntGen;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 @JvmOptions("-XX:TieredStopAtLevel=1")
 @Param(name = "amount", gen = IntGen.class, conf = "1:2")
 @Param(name = "value", gen = IntGen.class, conf = "0:2")
-@kit.grader.SharedJvm // one JVM for the exercise's model checks and one-thread checks
+@kit.grader.api.SharedJvm // one JVM for the exercise's model checks and one-thread checks
 public class AtomicIntModelTest {
     /*
      * Budgets, measured (Lincheck is seeded: what a budget catches once it catches on every run). Every wrong AtomicInt
@@ -82,14 +82,14 @@ public class AtomicIntModelTest {
                 and a write of the value, that method's read-modify-write (or check-then-act, for compareAndSet) is \
                 not under one lock hold, or another method touches the value without the lock.""");
         // The random scenarios above may miss a pair; this runs every change against every operation for sure.
-        List<Interleavings> pairs = ModelCheck.everyPairWithAChange(AtomicIntModelTest.class, Map.of(
+        List<Scenario> pairs = ModelCheck.everyPairWithAChange(AtomicIntModelTest.class, Map.of(
                 "increment", ModelCheck.call("increment", 2), "decrement", ModelCheck.call("decrement", 1),
                 "value", ModelCheck.call("value"), "setValue", ModelCheck.call("setValue", 1),
                 "compareAndSet", ModelCheck.call("compareAndSet", 0, 2)), List.of("increment", "decrement",
                 "setValue", "compareAndSet"), List.of(), List.of(ModelCheck.call("value")));
         ModelCheck.findViolation(pairs, PAIR_INTERLEAVINGS).ifPresent(report -> fail("Starting from 0, two"
                 + " threads each made one call at the same time (every pair was tried: " + pairs.stream()
-                        .map(Interleavings::parallelPart).collect(Collectors.joining("; ")) + "), then value(). The"
+                        .map(Scenario::parallelPart).collect(Collectors.joining("; ")) + "), then value(). The"
                 + " results cannot be explained by the two calls happening one after the other: a method's read and"
                 + " write of the value are not under one lock hold, or it runs without the lock.\n\n" + report));
     }

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import boundedbuffer.BoundedBuffer;
 import java.util.Arrays;
 import java.util.Set;
-import kit.grader.JvmOptions;
-import kit.grader.Points;
-import kit.grader.TimeLimit;
+import kit.grader.api.JvmOptions;
+import kit.grader.api.Points;
+import kit.grader.api.TimeLimit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import kit.grader.BlockingCall;
-import kit.grader.ModelCheck;
-import kit.grader.Threads;
+import kit.grader.api.BlockingCall;
+import kit.grader.api.ModelCheck;
+import kit.grader.api.Threads;
 
 /**
  * Producers and consumers at the same time, under Lincheck's model checker: it runs each scenario under many thread
@@ -20,7 +20,7 @@ import kit.grader.Threads;
  * threads all end up waiting for each other is reported as hung. This does not depend on the CPU count.
  */
 @JvmOptions("-XX:TieredStopAtLevel=1") // Lincheck starts faster without C2; nothing here needs C2
-@kit.grader.SharedJvm // one JVM for the exercise's model checks and one-thread checks
+@kit.grader.api.SharedJvm // one JVM for the exercise's model checks and one-thread checks
 class BufferSharedByThreadsTest {
     /*
      * Budgets, measured (Lincheck is seeded: what a budget catches once it catches on every run). A woken consumer

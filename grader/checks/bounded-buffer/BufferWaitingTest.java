@@ -7,15 +7,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 import boundedbuffer.BoundedBuffer;
 import java.time.Duration;
 import java.util.List;
-import kit.grader.Points;
-import kit.grader.TimeLimit;
+import kit.grader.api.Points;
+import kit.grader.api.TimeLimit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import kit.grader.BlockingCall;
-import kit.grader.Traffic;
+import kit.grader.api.BlockingCall;
+import kit.grader.api.ProducersAndConsumers;
 
 /**
  * Producers that wait while the buffer is full, consumers that wait while it is empty, and what ends their wait. Each
@@ -100,9 +100,9 @@ class BufferWaitingTest {
     void manyProducersAndConsumers() {
         for (int capacity = 1; capacity <= 2; capacity++) {
             var buffer = new BoundedBuffer<Integer>(capacity);
-            new Traffic("For " + TIME.toMillis() + " ms, over and over, on a BoundedBuffer(" + capacity + "): 4 producers put 2 items"
+            new ProducersAndConsumers("For " + TIME.toMillis() + " ms, over and over, on a BoundedBuffer(" + capacity + "): 4 producers put 2 items"
                     + " each while 4 consumers called take() twice each", 4, buffer::put,
-                    List.of(Traffic.Kind.untilItem("consumer", 4, buffer::take)), buffer::size, capacity).run(TIME);
+                    List.of(ProducersAndConsumers.Kind.untilItem("consumer", 4, buffer::take)), buffer::size, capacity).run(TIME);
         }
     }
 

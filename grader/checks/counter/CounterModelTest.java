@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 import counter.ThreadSafeCounter;
 import java.util.List;
 import java.util.Map;
-import kit.grader.Interleavings;
-import kit.grader.JvmOptions;
-import kit.grader.ModelCheck;
-import kit.grader.Points;
-import kit.grader.TimeLimit;
+import kit.grader.api.Scenario;
+import kit.grader.api.JvmOptions;
+import kit.grader.api.ModelCheck;
+import kit.grader.api.Points;
+import kit.grader.api.TimeLimit;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * that every outcome could also have come from running the calls one at a time. Deterministic, on any CPU count.
  */
 @JvmOptions("-XX:TieredStopAtLevel=1")
-@kit.grader.SharedJvm // one JVM for the exercise's model checks and one-thread checks
+@kit.grader.api.SharedJvm // one JVM for the exercise's model checks and one-thread checks
 public class CounterModelTest {
     /*
      * Budgets, measured (Lincheck is seeded: what a budget catches once it catches on every run). Every wrong counter
@@ -57,7 +57,7 @@ public class CounterModelTest {
                 count++ is three steps (read, add, write); if another thread runs between them, one increment \
                 overwrites the other. Hold one lock for the whole read-modify-write, and read under the same lock.""");
         // The random scenarios above may miss a pair; this runs increment against both operations for sure.
-        List<Interleavings> pairs = ModelCheck.everyPairWithAChange(CounterModelTest.class, Map.of("increment",
+        List<Scenario> pairs = ModelCheck.everyPairWithAChange(CounterModelTest.class, Map.of("increment",
                 ModelCheck.call("increment"), "value", ModelCheck.call("value")), List.of("increment"),
                 List.of(), List.of(ModelCheck.call("value")));
         ModelCheck.findViolation(pairs, PAIR_INTERLEAVINGS).ifPresent(report -> fail("Two threads called"

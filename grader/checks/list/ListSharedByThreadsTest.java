@@ -1,27 +1,27 @@
 package kit.checks.list;
 
-import static kit.grader.ModelCheck.call;
+import static kit.grader.api.ModelCheck.call;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import kit.grader.JvmOptions;
-import kit.grader.Points;
-import kit.grader.TimeLimit;
+import kit.grader.api.JvmOptions;
+import kit.grader.api.Points;
+import kit.grader.api.TimeLimit;
 import list.ThreadSafeList;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import kit.grader.Interleavings;
-import kit.grader.Interleavings.Call;
-import kit.grader.ModelCheck;
+import kit.grader.api.Scenario;
+import kit.grader.api.Scenario.Call;
+import kit.grader.api.ModelCheck;
 
 /**
  * Every call must be atomic: whatever the threads' timing, the outcome must be one that the same calls would have
  * had one after another. Lincheck's model checker tries the interleavings and prints the first that breaks this.
  */
 @JvmOptions("-XX:TieredStopAtLevel=1") // Lincheck starts faster without C2; nothing here needs C2
-@kit.grader.SharedJvm // one JVM for the exercise's model checks and one-thread checks
+@kit.grader.api.SharedJvm // one JVM for the exercise's model checks and one-thread checks
 class ListSharedByThreadsTest {
     /*
      * Budgets, measured (Lincheck is seeded: what a budget catches once it catches on every run). Of the wrong lists in
@@ -132,12 +132,12 @@ class ListSharedByThreadsTest {
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void everyOperationAgainstEveryChange() {
         requireWorksOnOneThread();
-        List<Interleavings> pairs = ModelCheck.everyPairWithAChange(ListOperations.class, CALLS,
+        List<Scenario> pairs = ModelCheck.everyPairWithAChange(ListOperations.class, CALLS,
                 List.of("append", "appendIfAbsent", "pop"), List.of(call("append", 1), call("append", 2)),
                 List.of(call("snapshot"), call("size")));
         ModelCheck.findViolation(pairs, PAIR_INTERLEAVINGS).ifPresent(report -> fail("The list was [1, 2];"
                 + " two threads each made one call at the same time - every pair was tried: " + pairs.stream()
-                        .map(Interleavings::parallelPart).collect(Collectors.joining("; ")) + ". Each call must act"
+                        .map(Scenario::parallelPart).collect(Collectors.joining("; ")) + ". Each call must act"
                 + " as if it ran alone, before or after the other.\nLincheck found an interleaving whose results no"
                 + " one-call-at-a-time order could give (its scenario is below).\nHint: every method reads or changes"
                 + " the list's size and array together: do all of it while holding the one lock that every other"
@@ -145,7 +145,7 @@ class ListSharedByThreadsTest {
                 + report));
     }
 
-    private static void expectAtomic(Interleavings scenario, String whatWasTried, String hint) {
+    private static void expectAtomic(Scenario scenario, String whatWasTried, String hint) {
         requireWorksOnOneThread();
         scenario.findViolation(INTERLEAVINGS).ifPresent(report -> fail(whatWasTried
                 + "\nLincheck found an interleaving whose results no one-call-at-a-time order could give.\n"

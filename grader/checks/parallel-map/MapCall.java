@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
-import kit.grader.Deadlines;
-import kit.grader.ThreadReport;
+import kit.grader.api.Deadlines;
+import kit.grader.api.ThreadReport;
 import parallelmap.ParallelExecutor;
 
 /**

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import kit.grader.Points;
+import kit.grader.api.Points;
 import parallelmap.ParallelExecutor;
 
 /**

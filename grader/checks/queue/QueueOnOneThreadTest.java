@@ -7,20 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import kit.grader.Points;
-import kit.grader.TimeLimit;
+import kit.grader.api.Points;
+import kit.grader.api.TimeLimit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import queue.ThreadSafeQueue;
-import kit.grader.BlockingCall;
+import kit.grader.api.BlockingCall;
 
 /** The queue's contract with no other thread around (every call on its own thread, so a hang is caught). */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@kit.grader.JvmOptions("-XX:TieredStopAtLevel=1") // one thread: nothing here needs C2
-@kit.grader.SharedJvm // one JVM for the exercise's model checks and one-thread checks
+@kit.grader.api.JvmOptions("-XX:TieredStopAtLevel=1") // one thread: nothing here needs C2
+@kit.grader.api.SharedJvm // one JVM for the exercise's model checks and one-thread checks
 @TimeLimit(cpuSeconds = TimeLimit.FEW_CALLS_CPU_SECONDS) // an endless loop is told in seconds
 class QueueOnOneThreadTest {
 

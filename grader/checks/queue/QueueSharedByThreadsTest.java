@@ -9,17 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.Set;
-import kit.grader.JvmOptions;
-import kit.grader.Points;
-import kit.grader.TimeLimit;
+import kit.grader.api.JvmOptions;
+import kit.grader.api.Points;
+import kit.grader.api.TimeLimit;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import queue.ThreadSafeQueue;
-import kit.grader.Interleavings;
-import kit.grader.BlockingCall;
-import kit.grader.ModelCheck;
-import kit.grader.Threads;
+import kit.grader.api.Scenario;
+import kit.grader.api.BlockingCall;
+import kit.grader.api.ModelCheck;
+import kit.grader.api.Threads;
 
 /**
  * Producers and consumers at the same time, under Lincheck's model checker: it runs each scenario under many thread
@@ -27,7 +27,7 @@ import kit.grader.Threads;
  * threads all end up waiting for each other is reported as hung. This does not depend on the CPU count.
  */
 @JvmOptions("-XX:TieredStopAtLevel=1") // Lincheck starts faster without C2; nothing here needs C2
-@kit.grader.SharedJvm // one JVM for the exercise's model checks and one-thread checks
+@kit.grader.api.SharedJvm // one JVM for the exercise's model checks and one-thread checks
 class QueueSharedByThreadsTest {
     /*
      * Budgets, measured (Lincheck is seeded: what a budget catches once it catches on every run). A woken consumer
@@ -118,14 +118,14 @@ class QueueSharedByThreadsTest {
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void everyCallAgainstEveryChange() {
         requireWorksOnOneThread();
-        List<Interleavings> pairs = ModelCheck.everyPairWithAChange(Operations.class, Map.of("put",
+        List<Scenario> pairs = ModelCheck.everyPairWithAChange(Operations.class, Map.of("put",
                 ModelCheck.call("put", 2), "pollNow", ModelCheck.call("pollNow"), "size",
                 ModelCheck.call("size")), List.of("put", "pollNow"), List.of(ModelCheck.call("put", 1)),
                 List.of(ModelCheck.call("size"), ModelCheck.call("pollNow"), ModelCheck.call("pollNow"),
                         ModelCheck.call("size")));
         ModelCheck.findViolation(pairs, INTERLEAVINGS).ifPresent(report -> fail("The queue held 1; two threads"
                 + " each made one call at the same time (every pair was tried: " + pairs.stream()
-                        .map(Interleavings::parallelPart).collect(Collectors.joining("; ")) + "), then size(),"
+                        .map(Scenario::parallelPart).collect(Collectors.joining("; ")) + "), then size(),"
                 + " poll(0 s) twice and size() again. Each call must act as if it ran alone, before or after the"
                 + " other.\nLincheck found an interleaving whose results no one-call-at-a-time order could give.\n"
                 + "Hint: every method reads or changes the items (and any count kept beside them): do all of it while"

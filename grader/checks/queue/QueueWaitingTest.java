@@ -7,16 +7,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import kit.grader.Points;
-import kit.grader.TimeLimit;
+import kit.grader.api.Points;
+import kit.grader.api.TimeLimit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import queue.ThreadSafeQueue;
-import kit.grader.BlockingCall;
-import kit.grader.Traffic;
+import kit.grader.api.BlockingCall;
+import kit.grader.api.ProducersAndConsumers;
 
 /**
  * A consumer that waits, and what may end its wait: an item, a timeout, an interrupt. Each check first sees the
@@ -107,12 +107,12 @@ class QueueWaitingTest {
     @TimeLimit(cpuSeconds = TimeLimit.NO_CPU_LIMIT) // its CPU use grows with the number of CPUs
     void manyProducersAndConsumers() {
         var queue = new ThreadSafeQueue<Integer>();
-        new Traffic("For " + TIME.toMillis() + " ms, over and over: 2 producers put 4 items each while 2 consumers"
+        new ProducersAndConsumers("For " + TIME.toMillis() + " ms, over and over: 2 producers put 4 items each while 2 consumers"
                 + " called take() and 2 called poll(1 ms) until they had two items each, and 2 more called poll(1 ms)"
                 + " once and put back what they got", 2, queue::put,
-                List.of(Traffic.Kind.untilItem("taker", 2, queue::take),
-                        Traffic.Kind.untilItem("poller", 2, () -> pollBriefly(queue)),
-                        Traffic.Kind.once("impatient-poller", 2, () -> pollBriefly(queue))),
+                List.of(ProducersAndConsumers.Kind.untilItem("taker", 2, queue::take),
+                        ProducersAndConsumers.Kind.untilItem("poller", 2, () -> pollBriefly(queue)),
+                        ProducersAndConsumers.Kind.once("impatient-poller", 2, () -> pollBriefly(queue))),
                 queue::size, 8).run(TIME);
     }
 

@@ -4,7 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
-import kit.grader.Deadlines;
+import kit.grader.api.Deadlines;
 
 /**
  * The task of the visibility check: it does nothing, and the JIT can inline it into the worker's loop, so that a

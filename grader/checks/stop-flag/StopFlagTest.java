@@ -1,6 +1,6 @@
 package kit.checks.stopflag;
 
-import static kit.grader.Deadlines.STOP;
+import static kit.grader.api.Deadlines.STOP;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import kit.grader.JvmOptions;
-import kit.grader.Points;
+import kit.grader.api.JvmOptions;
+import kit.grader.api.Points;
 import stopflag.StoppableWorker;
 
 /**

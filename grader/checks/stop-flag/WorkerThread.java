@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import kit.grader.Deadlines;
-import kit.grader.WarmUp;
+import kit.grader.api.Deadlines;
+import kit.grader.api.WarmUp;
 import stopflag.StoppableWorker;
 
 /**

@@ -3,7 +3,7 @@ package kit.stress.list;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
-import kit.grader.Points;
+import kit.grader.api.Points;
 import list.ThreadSafeList;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;

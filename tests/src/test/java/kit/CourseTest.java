@@ -43,7 +43,7 @@ class CourseTest {
 
     /**
      * A static initializer that writes its own results.json, a file beside it and a file into the kit achieves
-     * nothing: the grader refuses a class that uses files before it runs (kit.grader.ForbiddenApis), and the
+     * nothing: the grader refuses a class that uses files before it runs (kit.grader.host.ForbiddenApis), and the
      * grader's results stand. (Had it run, it would have run as the unprivileged user, who cannot write those
      * folders; the test's root folder is open to everyone, as /autograder is.)
      */

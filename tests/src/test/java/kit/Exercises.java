@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * The exercises as the grader reads them from exercises/exercises.toml (by running the grader's own reader,
- * grader/kit/grader/ExerciseManifest.java, on this JDK), and README's table of them.
+ * grader/kit/grader/layout/ExerciseManifest.java, on this JDK), and README's table of them.
  */
 final class Exercises {
     private static final Pattern README_ROW = Pattern.compile(
@@ -44,7 +44,7 @@ final class Exercises {
 
     static Kit.Run readManifest(Path kitDir) {
         return Kit.run(Kit.DIR, Duration.ofMinutes(1), List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "grader/kit/grader/ExerciseManifest.java", kitDir.toString()));
+                .toString(), "grader/kit/grader/layout/ExerciseManifest.java", kitDir.toString()));
     }
 
     static List<ReadmeRow> readmeRows(String readme) {

@@ -1,0 +1,136 @@
+package kit.grader.api;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One call of the learner's code on a thread of its own, so that a check can see whether it waits, wake it, interrupt
+ * it, and wait for its outcome - always with a bound, never forever. Used by the checks of the exercises whose calls
+ * wait (queue, bounded-buffer); its thread dumps show the learner's package ({@link LearnerPackage}).
+ */
+public final class BlockingCall<T> {
+    private final Thread thread;
+    private final String learnerPackage;
+    private volatile Object outcome; // the returned value, or the Throwable it threw
+    private volatile boolean ended;
+
+    private BlockingCall(String name, Callable<T> call) {
+        learnerPackage = LearnerPackage.ofCaller();
+        thread = new Thread(() -> {
+            try {
+                outcome = call.call();
+            } catch (Throwable thrown) {
+                outcome = thrown;
+            }
+            ended = true;
+        }, name);
+        thread.setDaemon(true);
+    }
+
+    public static <T> BlockingCall<T> start(String name, Callable<T> call) {
+        BlockingCall<T> blockingCall = new BlockingCall<>(name, call);
+        blockingCall.thread.start();
+        return blockingCall;
+    }
+
+    /**
+     * Runs {@code call} on a thread named "caller" and returns its outcome, or fails with {@code whatIfNot} if it has
+     * not ended within {@link Deadlines#CALL}.
+     */
+    public static <T> Object runToEnd(String whatIfNot, Callable<T> call) {
+        BlockingCall<T> blockingCall = start("caller", call);
+        blockingCall.awaitEnd(whatIfNot);
+        return blockingCall.outcome();
+    }
+
+    /**
+     * True once the thread waits (parked: on a Condition, or to acquire a ReentrantLock; or in wait()); false if the
+     * call ended instead. Fails if neither happens.
+     */
+    public boolean awaitWaiting(String what) {
+        long deadline = System.nanoTime() + Deadlines.CALL.toNanos();
+        while (System.nanoTime() < deadline && !spins()) {
+            if (ended) {
+                return false;
+            }
+            Thread.State state = thread.getState();
+            if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
+                return true;
+            }
+            pause();
+        }
+        throw new AssertionError(what + ": " + (spins() ? "after " + Deadlines.SPIN_CPU.toMillis() + " ms of CPU time"
+                + " the call neither returned nor waited - it spins (a loop that checks again and again instead of"
+                + " waiting)" : "after " + Deadlines.CALL.toSeconds() + " s the call neither returned nor waited"
+                + " - it seems to spin (RUNNABLE) or to be BLOCKED entering a synchronized block")
+                + ". What the threads were doing:\n" + ThreadReport.describe(learnerPackage));
+    }
+
+    /** True once the call has used more CPU time than a blocking call ever needs: it loops instead of waiting. */
+    private boolean spins() {
+        return WarmUp.cpuTime(thread).compareTo(Deadlines.SPIN_CPU) > 0;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(5); // not a spin: on one CPU, spinning here would steal the time the call needs
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("the check was interrupted", e);
+        }
+    }
+
+    /**
+     * Waits up to {@link Deadlines#CALL} for the call to end; fails with a thread dump if it does not - and sooner, after
+     * {@link Deadlines#STUCK}, if the call kept waiting all that time: a call that should end by itself, or has just been
+     * woken or interrupted, never does; or once it has used {@link Deadlines#SPIN_CPU} of CPU time (it loops).
+     */
+    public void awaitEnd(String whatIfNot) {
+        long start = System.nanoTime();
+        long waitingSince = start;
+        while (!endsWithin(Duration.ofMillis(10))) {
+            long now = System.nanoTime();
+            Thread.State state = thread.getState();
+            if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) {
+                waitingSince = now;
+            } else if (now - waitingSince >= Deadlines.STUCK.toNanos()) {
+                throw new AssertionError(whatIfNot + "\nWhat the threads were doing once it had kept waiting for "
+                        + Deadlines.STUCK.toSeconds() + " s, with nothing left to wake it:\n"
+                        + ThreadReport.describe(learnerPackage));
+            }
+            if (spins()) {
+                throw new AssertionError(whatIfNot + "\nThe call has used " + Deadlines.SPIN_CPU.toMillis() + " ms of"
+                        + " CPU time without ending: it loops. What the threads were doing:\n"
+                        + ThreadReport.describe(learnerPackage));
+            }
+            if (now - start >= Deadlines.CALL.toNanos()) {
+                throw new AssertionError(whatIfNot + "\nWhat the threads were doing " + Deadlines.CALL.toSeconds()
+                        + " s later:\n" + ThreadReport.describe(learnerPackage));
+            }
+        }
+    }
+
+    public boolean endsWithin(Duration timeout) {
+        try {
+            thread.join(TimeUnit.NANOSECONDS.toMillis(timeout.toNanos()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("the check was interrupted", e);
+        }
+        return ended;
+    }
+
+    public void interrupt() {
+        thread.interrupt();
+    }
+
+    /** The returned value or the thrown Throwable; only meaningful once the call has ended. */
+    public Object outcome() {
+        return outcome;
+    }
+
+    public static String describe(Object outcome) {
+        return outcome instanceof Throwable thrown ? "threw " + thrown : "returned " + outcome;
+    }
+}

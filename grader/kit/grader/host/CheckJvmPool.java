@@ -1,0 +1,203 @@
+package kit.grader.host;
+
+import kit.grader.layout.GraderException;
+import kit.grader.runner.CheckRunner;
+import kit.grader.runner.EventLog;
+import kit.grader.runner.HeapWatch;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+
+/**
+ * Runs checks in a child JVM ({@link CheckRunner}) and turns its events into results. When the child ends in the
+ * middle of a check (System.exit, a crash, the watchdog halting a hung check, or the runner restarting after
+ * leftover threads), that check is recorded and a new child runs the checks that remain. One instance serves all
+ * JVMs of one exercise: once the learner's code has run out of memory in one of them, the others are stopped and
+ * their remaining checks told why (code that keeps what it allocates makes every check slow to fail - Lincheck, for
+ * one, copies what a static field holds before each run - and the verdict is already clear).
+ */
+public final class CheckJvmPool {
+    /** The checking JVM's heap limit: code that allocates without end fails soon, with a clear message. */
+    public static final int HEAP_LIMIT_MB = 512;
+    /**
+     * Flags of the checking JVM. Lock coarsening off: it can make a split read-modify-write atomic by accident.
+     * The heap limit makes code that allocates without end fail in seconds, and {@link CheckRunner} names it.
+     * Lincheck attaches its agent to its own JVM: allowed to attach itself, it does so in-process, where otherwise
+     * it starts a second JVM to attach from (about 0.3 s of CPU and a process start per model-checking JVM).
+     */
+    static final List<String> JVM_FLAGS = List.of("-XX:+EnableDynamicAgentLoading", "-Djdk.attach.allowAttachSelf=true",
+            "-XX:-EliminateLocks", "-XX:+UseSerialGC", "-Xmx" + HEAP_LIMIT_MB + "m", "-Djava.awt.headless=true");
+    private static final long SAFETY_MARGIN_SECONDS = 30;
+    /** What the learner reads when the JVM's events file holds lines the grader's runner did not write. */
+    static final String FORGED = "Something other than the grader wrote into the file where this JVM reports its"
+            + " checks' results (a line without the grader's signature): the grader trusts none of this JVM's results,"
+            + " and these checks get 0 points. Your code must not write files.";
+
+    private final Path classesDir;
+    private final Path workDir;
+    private final String learnerPackage;
+    private final CheckJvmCommand launch;
+    private final Path tmpDir;
+    /** Why the exercise's checks that have not ended are not run on (the learner's code ran out of memory), or null. */
+    private final AtomicReference<String> stopped = new AtomicReference<>();
+
+    public CheckJvmPool(Path classesDir, Path workDir, String learnerPackage, CheckJvmCommand launch) {
+        this.classesDir = classesDir;
+        this.workDir = workDir;
+        this.learnerPackage = learnerPackage;
+        this.launch = launch;
+        // The checking JVMs' temporary files go into the grading's folder, which the grader deletes: a JVM that ends
+        // with Runtime.halt (as CheckRunner does) never deletes its own, and Lincheck leaves a jar per JVM.
+        this.tmpDir = launch.writableDir(workDir.resolve("tmp"));
+    }
+
+    /** Runs {@code checks} (one JVM's worth), reporting each result to {@code onResult} as soon as it is known. */
+    void run(List<Check> checks, List<String> jvmOptions, BiConsumer<Check, CheckResult> onResult) {
+        Map<String, Check> remaining = new LinkedHashMap<>();
+        checks.forEach(c -> remaining.put(c.key(), c));
+        for (int attempt = 1; !remaining.isEmpty(); attempt++) {
+            if (stopped.get() != null) {
+                failRemaining(remaining, onResult, stopped.get());
+                return;
+            }
+            int before = remaining.size();
+            runOnce(remaining, jvmOptions, onResult, attempt);
+            if (remaining.size() == before) { // the child made no progress: do not loop
+                failRemaining(remaining, onResult,
+                        "The grader could not run this check (its JVM ended before starting it).");
+            }
+        }
+    }
+
+    private void runOnce(Map<String, Check> remaining, List<String> jvmOptions, BiConsumer<Check, CheckResult> onResult,
+            int attempt) {
+        Path events = launch.writableFile(workDir.resolve("events-" + attempt + "-" + System.nanoTime() + ".txt"));
+        Path log = workDir.resolve("jvm-" + attempt + "-" + System.nanoTime() + ".log");
+        List<String> command = new ArrayList<>(launch.commandPrefix());
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_FLAGS);
+        command.addAll(launch.archiveFlags());
+        command.addAll(jvmOptions);
+        command.add("-Djava.io.tmpdir=" + tmpDir);
+        command.add("-cp");
+        command.add(launch.classPath() + File.pathSeparator + classesDir);
+        command.add(CheckRunner.class.getName());
+        command.add(events.toString());
+        command.add(learnerPackage);
+        long budgetSeconds = SAFETY_MARGIN_SECONDS;
+        for (Check check : remaining.values()) {
+            command.add(check.key() + "=" + check.timeLimitSeconds() + "," + check.cpuLimitSeconds());
+            budgetSeconds += check.timeLimitSeconds();
+        }
+        Set<String> started = new HashSet<>();
+        try {
+            Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            // Its only input: the key that signs its events; then the pipe is closed (the checks never read System.in).
+            byte[] signingKey = EventLog.handOverKey(process);
+            long launched = System.nanoTime();
+            long deadline = launched + TimeUnit.SECONDS.toNanos(budgetSeconds);
+            int seen = 0;
+            boolean killed = false;
+            try {
+                while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
+                    seen = consume(events, signingKey, seen, remaining, started, onResult, launched);
+                    if (stopped.get() != null) {
+                        kill(process);
+                        consume(events, signingKey, seen, remaining, started, onResult, launched);
+                        failRemaining(remaining, onResult, stopped.get());
+                        return;
+                    }
+                    if (System.nanoTime() > deadline) {
+                        kill(process);
+                        killed = true;
+                        break;
+                    }
+                }
+                consume(events, signingKey, seen, remaining, started, onResult, launched);
+            } catch (EventLog.Forged forged) {
+                kill(process);
+                failRemaining(remaining, onResult, FORGED);
+                return;
+            }
+            for (String key : started) {
+                if (remaining.containsKey(key)) {
+                    Check check = remaining.remove(key);
+                    onResult.accept(check, CheckResult.failed(check.name(), check.points(),
+                            killed ? "The check did not finish within " + budgetSeconds + " s and the grader had "
+                                    + "to kill it: your code hangs (deadlock, endless loop, or a wait that is "
+                                    + "never signalled)."
+                                    : jvmEnded(process.exitValue(), log)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GraderException("interrupted");
+        }
+    }
+
+    /** Records every check in {@code remaining} as failed, for {@code why}, and empties it. */
+    private static void failRemaining(Map<String, Check> remaining, BiConsumer<Check, CheckResult> onResult,
+            String why) {
+        remaining.values().forEach(c -> onResult.accept(c, CheckResult.failed(c.name(), c.points(), why)));
+        remaining.clear();
+    }
+
+    private static void kill(Process process) throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor();
+    }
+
+    private int consume(Path events, byte[] key, int seen, Map<String, Check> remaining, Set<String> started,
+            BiConsumer<Check, CheckResult> onResult, long launched) {
+        List<EventLog.Event> all = EventLog.read(events, key);
+        for (EventLog.Event event : all.subList(seen, all.size())) {
+            Check check = remaining.get(event.key());
+            if (event.type() == EventLog.Type.START) {
+                started.add(event.key());
+            } else if (check != null) {
+                remaining.remove(event.key());
+                Timing.report("  " + check.methodName() + " done, since its JVM started", launched);
+                if (event.type() == EventLog.Type.FAIL && event.message().startsWith(HeapWatch.explanation())) {
+                    stopped.compareAndSet(null, "Not run: your code ran out of memory in the check \""
+                            + check.name() + "\" (see there), so the grader stopped the checks that were left.");
+                }
+                onResult.accept(check, event.type() == EventLog.Type.PASS
+                        ? CheckResult.passed(check.name(), check.points())
+                        : CheckResult.failed(check.name(), check.points(), event.message()));
+            }
+        }
+        return all.size();
+    }
+
+    private static String jvmEnded(int exitCode, Path log) {
+        String text = "The JVM running this check ended in the middle of it (exit code " + exitCode + "): your code "
+                + "ended the JVM (System.exit? Runtime.halt?) or crashed it.";
+        List<String> lines = readLines(log).stream().filter(l -> !l.startsWith("WARNING:")).toList();
+        if (!lines.isEmpty()) {
+            text += "\nThe JVM said:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
+        }
+        return text;
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file) : List.of();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

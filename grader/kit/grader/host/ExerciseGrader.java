@@ -1,0 +1,166 @@
+package kit.grader.host;
+
+import kit.grader.layout.Exercise;
+import kit.grader.layout.GraderException;
+import kit.grader.layout.KitPaths;
+import kit.grader.layout.UsageException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Grades one exercise: reads the rule, compiles the learner's files together with the grader's own checks into a
+ * temporary folder (the learner's folder is never written to), refuses learner classes that use APIs no exercise
+ * needs ({@link ForbiddenApis}: they could forge the results), and runs the check classes in JVMs of their own
+ * ({@link JvmGroup}), several at once when there are CPUs for them ({@link CpuSlots}). Several exercises may be
+ * graded at once by one grader: their compilations and check JVMs share its CPUs.
+ * With {@code --only TEXT}, only the checks whose names contain one of the texts run (and count).
+ */
+public final class ExerciseGrader {
+    private final KitPaths paths;
+    private final List<String> only;
+    private final CpuSlots jvms = new CpuSlots();
+
+    public ExerciseGrader(KitPaths paths, List<String> only) {
+        this.paths = paths;
+        this.only = List.copyOf(only);
+    }
+
+    /** How many exercises this grader can usefully grade at once: one per CPU. */
+    public int exercisesAtOnce() {
+        return jvms.atOnce();
+    }
+
+    private boolean selected(String checkName) {
+        return only.isEmpty() || only.stream().anyMatch(checkName::contains);
+    }
+
+    /** Hears of a problem that stops all checks, and of each check as soon as it is decided. */
+    public interface Listener {
+        void problem(String text);
+
+        void result(CheckResult result);
+    }
+
+    /** Grades the files in {@code sourceDir}. */
+    public ExerciseResult grade(Exercise exercise, Path sourceDir, Listener listener) {
+        List<Path> checkSources = KitPaths.javaFiles(paths.checks(exercise));
+        if (checkSources.isEmpty()) {
+            throw new GraderException("no checks for " + exercise.id() + " in " + paths.show(paths.checks(exercise)));
+        }
+        List<Path> learnerSources = KitPaths.javaFiles(sourceDir);
+        String source = paths.show(sourceDir.resolve(exercise.fileName()));
+        List<CheckResult> results = new ArrayList<>();
+        Consumer<CheckResult> record = r -> {
+            results.add(r);
+            listener.result(r);
+        };
+        if (!Files.isRegularFile(sourceDir.resolve(exercise.fileName()))) {
+            String problem = "There is no " + source + " to grade.";
+            listener.problem(problem);
+            failAll(exercise, checkSources, problem, record);
+            return new ExerciseResult(exercise, source, results, problem);
+        }
+        Path workDir = createTempDir();
+        try {
+            Path classes = workDir.resolve("classes");
+            String problem = jvms.onCpu(() -> compileAndScan(exercise, learnerSources, checkSources, classes));
+            if (!problem.isEmpty()) {
+                listener.problem(problem);
+                failAll(exercise, checkSources, problem, record);
+                return new ExerciseResult(exercise, source, results, problem);
+            }
+            exercise.rule().filter(rule -> selected(RuleCheck.name(rule)))
+                    .ifPresent(rule -> record.accept(RuleCheck.run(rule, learnerSources, paths)));
+            List<CheckDiscovery.CheckClass> checkClasses = CheckDiscovery.find(classes, exercise).stream()
+                    .map(c -> c.only(this::selected)).filter(c -> !c.checks().isEmpty()).toList();
+            CheckJvmPool jvm = new CheckJvmPool(classes, workDir, exercise.packageName(), CheckJvmCommand.in(workDir));
+            ResultOrder inOrder = new ResultOrder(checkClasses, record);
+            jvms.runAll(JvmGroup.of(checkClasses), group -> {
+                long groupStart = System.nanoTime();
+                jvm.run(group.checks(), group.jvmOptions(), inOrder::accept);
+                Timing.report(exercise.id() + " " + group.name(), groupStart);
+            });
+            if (results.isEmpty()) {
+                throw new UsageException("--only " + String.join(", ", only) + ": no check of " + exercise.id()
+                        + " has such a name");
+            }
+            return new ExerciseResult(exercise, source, results, "");
+        } finally {
+            KitPaths.deleteRecursively(workDir);
+        }
+    }
+
+    /**
+     * What {@link #grade} does before its first check JVM starts, and nothing after: the grader JVM's training run
+     * ({@link GraderTraining}).
+     */
+    void prepare(Exercise exercise, Path sourceDir) {
+        Path workDir = createTempDir();
+        try {
+            Path classes = workDir.resolve("classes");
+            String problem = compileAndScan(exercise, KitPaths.javaFiles(sourceDir),
+                    KitPaths.javaFiles(paths.checks(exercise)), classes);
+            if (!problem.isEmpty()) {
+                throw new GraderException(problem);
+            }
+            CheckDiscovery.find(classes, exercise);
+        } finally {
+            KitPaths.deleteRecursively(workDir);
+        }
+    }
+
+    /** Compiles the learner's and the checks' sources into {@code classes}; the problem that stops them, or "". */
+    private String compileAndScan(Exercise exercise, List<Path> learnerSources, List<Path> checkSources,
+            Path classes) {
+        List<Path> all = new ArrayList<>(learnerSources);
+        all.addAll(checkSources);
+        long compileStart = System.nanoTime();
+        Map<String, Path> classSources = new HashMap<>();
+        List<JavaCompiler.Error> errors = JavaCompiler.compile(all, classes, System.getProperty("java.class.path"),
+                paths, classSources);
+        Timing.report(exercise.id() + " compile", compileStart);
+        long scanStart = System.nanoTime();
+        String problem = errors.isEmpty() ? ForbiddenApis.problem(classes, classSources, learnerSources, paths)
+                : compileProblem(errors, learnerSources);
+        Timing.report(exercise.id() + " scan", scanStart);
+        return problem;
+    }
+
+    private String compileProblem(List<JavaCompiler.Error> errors, List<Path> learnerSources) {
+        List<String> learners = errors.stream().filter(e -> learnerSources.contains(e.file()))
+                .map(JavaCompiler.Error::text).toList();
+        if (!learners.isEmpty()) {
+            return "Your code does not compile, so no check can run (0 points). The compiler said:\n"
+                    + String.join("\n", learners);
+        }
+        return "Your code compiles, but the grader's checks cannot use it: did you change the package, the class "
+                + "name, or a method's name, parameters or return type? The exercise's README gives them exactly. "
+                + "The compiler said:\n" + String.join("\n", errors.stream().map(JavaCompiler.Error::text).toList());
+    }
+
+    private void failAll(Exercise exercise, List<Path> checkSources, String problem, Consumer<CheckResult> record) {
+        String note = "Not run: " + (problem.startsWith("Your code does not compile") ? "your code does not compile." : "see the problem above.");
+        exercise.rule().filter(rule -> selected(RuleCheck.name(rule))).ifPresent(rule -> record.accept(
+                CheckResult.failed(RuleCheck.name(rule), rule.points(), note)));
+        for (Check check : CheckSourceScan.find(checkSources)) {
+            if (selected(check.name())) {
+                record.accept(CheckResult.failed(check.name(), check.points(), note));
+            }
+        }
+    }
+
+    private static Path createTempDir() {
+        try {
+            return Files.createTempDirectory("kit-grade-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package kit.grader.host;
+
+import kit.grader.layout.GraderException;
+import kit.grader.layout.KitPaths;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/** Compiles sources in this JVM with javac, into a directory; errors come back as "file:line: message" text. */
+public final class JavaCompiler {
+    private JavaCompiler() {}
+
+    /** One compile error: the file it is in, and javac's words with the line of code it points at. */
+    public record Error(Path file, String text) {}
+
+    /** Empty when it compiled; otherwise one readable block per error. */
+    static List<Error> compile(List<Path> sources, Path outputDir, String classpath, KitPaths paths) {
+        return compile(sources, outputDir, classpath, paths, "-proc:none", new HashMap<>());
+    }
+
+    /** Like {@link #compile}, and tells which source file each class it wrote came from (by binary name). */
+    static List<Error> compile(List<Path> sources, Path outputDir, String classpath, KitPaths paths,
+            Map<String, Path> classSources) {
+        return compile(sources, outputDir, classpath, paths, "-proc:none", classSources);
+    }
+
+    /**
+     * Like {@link #compile}, but runs the annotation processors found on the classpath (jcstress generates its test
+     * harness with one; JDK 23+ runs processors only when asked with -proc:full).
+     */
+    public static List<Error> compileWithProcessors(List<Path> sources, Path outputDir, String classpath, KitPaths paths) {
+        return compile(sources, outputDir, classpath, paths, "-proc:full", new HashMap<>());
+    }
+
+    private static List<Error> compile(List<Path> sources, Path outputDir, String classpath, KitPaths paths,
+            String processing, Map<String, Path> classSources) {
+        javax.tools.JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new GraderException("the grader needs a JDK (with javac), not only a JRE: " + System.getProperty(
+                    "java.home"));
+        }
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, Locale.ROOT, null);
+                JavaFileManager files = new ForwardingJavaFileManager<>(standard) {
+                    @Override
+                    public JavaFileObject getJavaFileForOutput(Location location, String className,
+                            JavaFileObject.Kind kind, FileObject sibling) throws IOException {
+                        if (kind == JavaFileObject.Kind.CLASS && sibling != null) {
+                            classSources.put(className, Path.of(sibling.toUri()));
+                        }
+                        return super.getJavaFileForOutput(location, className, kind, sibling);
+                    }
+                }) {
+            List<String> options = List.of("-d", outputDir.toString(), "-classpath", classpath, processing,
+                    "-encoding", "UTF-8", "-nowarn", "-Xlint:none");
+            boolean ok = javac.getTask(null, files, diagnostics, options, null,
+                    standard.getJavaFileObjectsFromPaths(sources)).call();
+            List<Error> errors = new ArrayList<>();
+            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+                if (d.getKind() == Diagnostic.Kind.ERROR) {
+                    Path file = d.getSource() == null ? null : Path.of(d.getSource().toUri());
+                    errors.add(new Error(file, describe(d, file, paths)));
+                }
+            }
+            if (!ok && errors.isEmpty()) {
+                errors.add(new Error(null, "javac failed without saying why"));
+            }
+            return errors;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String describe(Diagnostic<? extends JavaFileObject> d, Path file, KitPaths paths) {
+        String where = file == null ? "" : paths.show(file) + ":" + d.getLineNumber() + ": ";
+        StringBuilder text = new StringBuilder(where + "error: " + d.getMessage(Locale.ROOT));
+        String line = sourceLine(d);
+        if (line != null) {
+            text.append("\n    ").append(line.stripTrailing());
+            if (d.getColumnNumber() > 0) {
+                text.append("\n    ").append(" ".repeat((int) d.getColumnNumber() - 1)).append('^');
+            }
+        }
+        return text.toString();
+    }
+
+    private static String sourceLine(Diagnostic<? extends JavaFileObject> d) {
+        if (d.getSource() == null || d.getLineNumber() < 1) {
+            return null;
+        }
+        try {
+            List<String> lines = Files.readAllLines(Path.of(d.getSource().toUri()));
+            return d.getLineNumber() <= lines.size() ? lines.get((int) d.getLineNumber() - 1).replace('\t', ' ')
+                    : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}
