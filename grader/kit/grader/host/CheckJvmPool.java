@@ -29,7 +29,6 @@ import java.util.function.BiConsumer;
  */
 public final class CheckJvmPool {
     /** The checking JVM's heap limit: code that allocates without end fails soon, with a clear message. */
-    public static final int HEAP_LIMIT_MB = 512;
     /**
      * Flags of the checking JVM. Lock coarsening off: it can make a split read-modify-write atomic by accident.
      * The heap limit makes code that allocates without end fail in seconds, and {@link CheckRunner} names it.
@@ -37,7 +36,7 @@ public final class CheckJvmPool {
      * it starts a second JVM to attach from (about 0.3 s of CPU and a process start per model-checking JVM).
      */
     static final List<String> JVM_FLAGS = List.of("-XX:+EnableDynamicAgentLoading", "-Djdk.attach.allowAttachSelf=true",
-            "-XX:-EliminateLocks", "-XX:+UseSerialGC", "-Xmx" + HEAP_LIMIT_MB + "m", "-Djava.awt.headless=true");
+            "-XX:-EliminateLocks", "-XX:+UseSerialGC", "-Xmx" + HeapWatch.HEAP_LIMIT_MB + "m", "-Djava.awt.headless=true");
     private static final long SAFETY_MARGIN_SECONDS = 30;
     /** What the learner reads when the JVM's events file holds lines the grader's runner did not write. */
     static final String FORGED = "Something other than the grader wrote into the file where this JVM reports its"

@@ -1,6 +1,5 @@
 package kit.grader.runner;
 
-import kit.grader.host.CheckJvmPool;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -13,6 +12,9 @@ import java.util.List;
  * exception inside a checking tool that ran out of memory itself, a check too slow to finish - is that.
  */
 public final class HeapWatch {
+    /** The check JVM's heap limit ({@code -Xmx}), which the grader sets and the report names. */
+    public static final int HEAP_LIMIT_MB = 512;
+
     private static final double FULL = 0.95;
     private final List<MemoryPoolMXBean> pools;
 
@@ -40,7 +42,7 @@ public final class HeapWatch {
     }
 
     public static String explanation() {
-        return "Your code ran out of memory (the heap limit is " + CheckJvmPool.HEAP_LIMIT_MB + " MB): it keeps what it "
+        return "Your code ran out of memory (the heap limit is " + HEAP_LIMIT_MB + " MB): it keeps what it "
                 + "allocates - a collection that only grows, or objects that something still refers to after they "
                 + "are needed. The check could not finish.";
     }
