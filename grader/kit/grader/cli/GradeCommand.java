@@ -7,7 +7,7 @@ import kit.grader.host.ExerciseResult;
 import kit.grader.host.GradingRun;
 import kit.grader.layout.Exercise;
 import kit.grader.layout.GraderException;
-import kit.grader.layout.KitPaths;
+import kit.grader.layout.KitLayout;
 import kit.grader.layout.UsageException;
 import kit.grader.report.Console;
 import kit.grader.report.ResultFiles;
@@ -35,28 +35,20 @@ public final class GradeCommand {
     private GradeCommand() {}
 
     /** Exit code: 0 full marks, 1 points missing, 2 bad arguments, 3 the grader itself failed. */
-    public static int run(String[] args) {
-        Console console = new Console();
-        try {
-            Options options = Options.parse(args);
-            if (options.help) {
-                console.line(USAGE + "\n  exercises: " + Exercise.ids());
-                return 0;
-            }
-            KitPaths paths = KitPaths.find();
-            if (options.hint) {
-                return printHints(console, paths, options.exercise.orElseThrow());
-            }
-            return grade(console, paths, options);
-        } catch (UsageException | GraderException e) {
-            return ErrorExit.report(e);
-        } catch (ExceptionInInitializerError e) { // Exercise.ALL: not inside the kit, or exercises.toml is broken
-            return ErrorExit.report(e.getCause());
+    static int run(Console console, KitLayout paths, String[] args) {
+        Options options = Options.parse(paths, args);
+        if (options.help) {
+            console.line(USAGE + "\n  exercises: " + paths.ids());
+            return 0;
         }
+        if (options.hint) {
+            return printHints(console, paths, options.exercise.orElseThrow());
+        }
+        return grade(console, paths, options);
     }
 
-    private static int grade(Console console, KitPaths paths, Options options) {
-        List<Exercise> exercises = options.exercise.map(List::of).orElse(Exercise.ALL);
+    private static int grade(Console console, KitLayout paths, Options options) {
+        List<Exercise> exercises = options.exercise.map(List::of).orElse(paths.exercises());
         ExerciseGrader grader = new ExerciseGrader(paths, options.only);
         Optional<Progress> progress = options.dir.isEmpty() && !options.solutions ? Optional.of(Progress.load(paths))
                 : Optional.empty(); // only gradings of the learner's own files count as progress
@@ -94,7 +86,7 @@ public final class GradeCommand {
      * CPU); each exercise's output is printed complete and in order, as if they were graded one after another.
      * Empty for an exercise whose grading failed.
      */
-    private static List<Optional<ExerciseResult>> gradeAll(List<Exercise> exercises, Options options, KitPaths paths,
+    private static List<Optional<ExerciseResult>> gradeAll(List<Exercise> exercises, Options options, KitLayout paths,
             ExerciseGrader grader, StressGrader stress) {
         SectionsInOrder sections = new SectionsInOrder(new FileOutputStream(FileDescriptor.out), exercises.size());
         ExecutorService pool = Executors.newFixedThreadPool(options.stress ? 1 : grader.exercisesAtOnce());
@@ -121,7 +113,7 @@ public final class GradeCommand {
 
     /** Grades the exercise at {@code index}, printing to {@code console}; empty if the grader failed. */
     private static Optional<ExerciseResult> gradeOne(List<Exercise> exercises, int index, Options options,
-            KitPaths paths, ExerciseGrader grader, StressGrader stress, Console console) {
+            KitLayout paths, ExerciseGrader grader, StressGrader stress, Console console) {
         Exercise exercise = exercises.get(index);
         if (exercises.size() > 1) {
             console.line("[" + (index + 1) + "/" + exercises.size() + "] " + exercise.id());
@@ -144,8 +136,8 @@ public final class GradeCommand {
         }
     }
 
-    private static Path sourceDir(Options options, KitPaths paths, Exercise exercise) {
-        return options.dir.orElseGet(() -> options.solutions ? paths.solutions(exercise) : paths.exercises(exercise));
+    private static Path sourceDir(Options options, KitLayout paths, Exercise exercise) {
+        return options.dir.orElseGet(() -> options.solutions ? paths.solutionDir(exercise) : paths.exerciseDir(exercise));
     }
 
     /** --stress with only --only texts naming stress tests ("--only jcstress"): the usual checks do not run. */
@@ -154,8 +146,8 @@ public final class GradeCommand {
                 && options.only.stream().allMatch(text -> text.startsWith(StressGrader.NAME_PREFIX));
     }
 
-    private static int printHints(Console console, KitPaths paths, Exercise exercise) {
-        Path hints = paths.exercises(exercise).resolve("HINTS.md");
+    private static int printHints(Console console, KitLayout paths, Exercise exercise) {
+        Path hints = paths.hints(exercise);
         try {
             console.line(Files.readString(hints).strip());
             return 0;
@@ -176,7 +168,7 @@ public final class GradeCommand {
         boolean stress;
         boolean help;
 
-        static Options parse(String[] args) {
+        static Options parse(KitLayout paths, String[] args) {
             Options o = new Options();
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
@@ -197,8 +189,8 @@ public final class GradeCommand {
                             throw new UsageException("grade one exercise or all, not " + o.exercise.get().id()
                                     + " and " + arg + "; " + USAGE);
                         }
-                        o.exercise = Optional.of(Exercise.byId(arg).orElseThrow(() -> new UsageException(
-                                "no exercise '" + arg + "'; the exercises are: " + Exercise.ids())));
+                        o.exercise = Optional.of(paths.exercise(arg).orElseThrow(() -> new UsageException(
+                                "no exercise '" + arg + "'; the exercises are: " + paths.ids())));
                     }
                 }
             }
@@ -207,7 +199,7 @@ public final class GradeCommand {
             }
             if ((o.dir.isPresent() || o.hint) && o.exercise.isEmpty()) {
                 throw new UsageException((o.hint ? "--hint" : "--dir") + " needs an exercise, e.g. ./jbang grade "
-                        + "counter " + (o.hint ? "--hint" : "--dir DIR") + "; the exercises are: " + Exercise.ids());
+                        + "counter " + (o.hint ? "--hint" : "--dir DIR") + "; the exercises are: " + paths.ids());
             }
             if (o.dir.isPresent() && !Files.isDirectory(o.dir.get())) {
                 throw new UsageException("--dir " + o.dir.get() + " is not a folder");

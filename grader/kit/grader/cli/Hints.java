@@ -2,7 +2,7 @@ package kit.grader.cli;
 
 import kit.grader.layout.Exercise;
 import kit.grader.layout.GraderException;
-import kit.grader.layout.KitPaths;
+import kit.grader.layout.KitLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +13,9 @@ import java.util.List;
 final class Hints {
     private Hints() {}
 
-    static Path file(KitPaths paths, Exercise exercise) {
-        return paths.exercises(exercise).resolve("HINTS.md");
-    }
-
     /** Each numbered item with its continuation lines; empty when the exercise has no hints file. */
-    static List<String> of(KitPaths paths, Exercise exercise) {
-        Path file = file(paths, exercise);
+    static List<String> of(KitLayout paths, Exercise exercise) {
+        Path file = paths.hints(exercise);
         List<String> hints = new ArrayList<>();
         try {
             if (!Files.isRegularFile(file)) {

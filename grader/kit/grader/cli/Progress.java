@@ -2,7 +2,7 @@ package kit.grader.cli;
 
 import kit.grader.host.ExerciseResult;
 import kit.grader.layout.Exercise;
-import kit.grader.layout.KitPaths;
+import kit.grader.layout.KitLayout;
 import kit.grader.layout.Starters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,22 +54,22 @@ final class Progress {
         }
     }
 
-    private final KitPaths paths;
+    private final KitLayout paths;
     private final Map<String, Entry> entries;
 
-    private Progress(KitPaths paths, Map<String, Entry> entries) {
+    private Progress(KitLayout paths, Map<String, Entry> entries) {
         this.paths = paths;
         this.entries = entries;
     }
 
     /** The recorded progress; lines it cannot read (an old or hand-edited file) count as never graded. */
-    static Progress load(KitPaths paths) {
+    static Progress load(KitLayout paths) {
         Map<String, Entry> entries = new LinkedHashMap<>();
         Path file = file(paths);
         if (Files.isRegularFile(file)) {
             for (String line : readLines(file)) {
                 String[] words = line.strip().split("\\s+");
-                if (!line.startsWith("#") && Exercise.byId(words[0]).isPresent()) {
+                if (!line.startsWith("#") && paths.exercise(words[0]).isPresent()) {
                     Entry.parse(words).ifPresent(entry -> entries.put(words[0], entry));
                 }
             }
@@ -77,7 +77,7 @@ final class Progress {
         return new Progress(paths, entries);
     }
 
-    static Path file(KitPaths paths) {
+    static Path file(KitLayout paths) {
         return paths.root().resolve(FILE_NAME);
     }
 
@@ -108,9 +108,9 @@ final class Progress {
 
     /** The first exercise that is not done, starting after {@code after} and wrapping round. */
     Optional<Exercise> next(Optional<Exercise> after) {
-        int start = after.map(e -> Exercise.ALL.indexOf(e) + 1).orElse(0);
-        for (int i = 0; i < Exercise.ALL.size(); i++) {
-            Exercise exercise = Exercise.ALL.get((start + i) % Exercise.ALL.size());
+        int start = after.map(e -> paths.exercises().indexOf(e) + 1).orElse(0);
+        for (int i = 0; i < paths.exercises().size(); i++) {
+            Exercise exercise = paths.exercises().get((start + i) % paths.exercises().size());
             if (state(exercise) != State.DONE) {
                 return Optional.of(exercise);
             }
@@ -118,27 +118,27 @@ final class Progress {
         return Optional.empty();
     }
 
-    /** The table of all seven, and what to do next. */
+    /** The table of every exercise, and what to do next. */
     List<String> report() {
         List<String> lines = new ArrayList<>();
-        long done = Exercise.ALL.stream().filter(e -> state(e) == State.DONE).count();
-        lines.add("Progress: " + done + " of " + Exercise.ALL.size() + " done (kept in " + FILE_NAME + ")");
-        for (Exercise exercise : Exercise.ALL) {
+        long done = paths.exercises().stream().filter(e -> state(e) == State.DONE).count();
+        lines.add("Progress: " + done + " of " + paths.exercises().size() + " done (kept in " + FILE_NAME + ")");
+        for (Exercise exercise : paths.exercises()) {
             Entry entry = entries.get(exercise.id());
             String points = entry == null ? "" : "  last graded " + entry.score() + "/" + entry.maxScore();
             lines.add(String.format("  %-16s %-12s%s", exercise.id(), state(exercise).words, points).stripTrailing());
         }
         lines.add(next(Optional.empty()).map(e -> "Next: " + e.id() + " - read "
-                + paths.show(paths.exercises(e).resolve("README.md")) + ", then ./jbang watch (grades it on every "
+                + paths.show(paths.readme(e)) + ", then ./jbang watch (grades it on every "
                 + "save) or ./jbang grade " + e.id())
-                .orElse("All seven have full marks. Well done!"));
+                .orElse("All " + paths.exercises().size() + " have full marks. Well done!"));
         return lines;
     }
 
     private void save() {
         List<String> lines = new ArrayList<>();
         lines.add(HEADER);
-        Exercise.ALL.stream().filter(e -> entries.containsKey(e.id()))
+        paths.exercises().stream().filter(e -> entries.containsKey(e.id()))
                 .forEach(e -> lines.add(entries.get(e.id()).line(e.id())));
         Path file = file(paths);
         try {

@@ -2,7 +2,7 @@ package kit.grader.cli;
 
 import kit.grader.layout.Exercise;
 import kit.grader.layout.GraderException;
-import kit.grader.layout.KitPaths;
+import kit.grader.layout.KitLayout;
 import kit.grader.layout.Starters;
 import kit.grader.layout.UsageException;
 import kit.grader.report.Console;
@@ -25,16 +25,15 @@ final class Reset {
 
     private Reset() {}
 
-    static int run(Console console, String[] args) {
+    static int run(Console console, KitLayout paths, String[] args) {
         if (args.length != 1 || args[0].startsWith("-")) {
             throw new UsageException((args.length == 0 ? "which exercise? " : "") + USAGE + "; the exercises are: "
-                    + Exercise.ids());
+                    + paths.ids());
         }
-        Exercise exercise = Exercise.byId(args[0]).orElseThrow(() -> new UsageException("no exercise '" + args[0]
-                + "'; the exercises are: " + Exercise.ids()));
-        KitPaths paths = KitPaths.find();
-        Path file = Starters.learnersFile(paths, exercise);
-        Path starter = Starters.starter(paths, exercise);
+        Exercise exercise = paths.exercise(args[0]).orElseThrow(() -> new UsageException("no exercise '" + args[0]
+                + "'; the exercises are: " + paths.ids()));
+        Path file = paths.learnerFile(exercise);
+        Path starter = paths.starter(exercise);
         if (!Files.isRegularFile(starter)) {
             throw new GraderException("the kit has no starter file " + paths.show(starter));
         }
@@ -59,8 +58,8 @@ final class Reset {
     }
 
     /** Copies the learner's file into a new folder of backups/<id>/, under its own name, and checks the copy. */
-    private static Path backUp(KitPaths paths, Exercise exercise, Path file) throws IOException {
-        Path backups = paths.root().resolve("backups").resolve(exercise.id());
+    private static Path backUp(KitLayout paths, Exercise exercise, Path file) throws IOException {
+        Path backups = paths.backupsDir(exercise);
         String stamp = LocalDateTime.now().format(STAMP);
         Path dir = backups.resolve(stamp);
         for (int n = 2; Files.exists(dir); n++) {

@@ -1,6 +1,6 @@
 package kit.grader.cli;
 
-import kit.grader.layout.KitPaths;
+import kit.grader.layout.KitLayout;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
@@ -99,7 +99,7 @@ final class SourceWatcher implements AutoCloseable {
     /** The content of each .java file of the folder, as a hash. */
     private Map<String, Integer> fingerprint() {
         Map<String, Integer> hashes = new LinkedHashMap<>();
-        for (Path file : KitPaths.javaFiles(dir)) {
+        for (Path file : KitLayout.javaFiles(dir)) {
             try {
                 hashes.put(file.getFileName().toString(), Arrays.hashCode(Files.readAllBytes(file)));
             } catch (IOException e) {

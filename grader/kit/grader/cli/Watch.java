@@ -5,7 +5,7 @@ import kit.grader.host.ExerciseGrader;
 import kit.grader.host.ExerciseResult;
 import kit.grader.host.GradingRun;
 import kit.grader.layout.Exercise;
-import kit.grader.layout.KitPaths;
+import kit.grader.layout.KitLayout;
 import kit.grader.layout.UsageException;
 import kit.grader.report.Console;
 import java.io.BufferedReader;
@@ -49,7 +49,7 @@ final class Watch {
     private final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
             StandardCharsets.UTF_8);
     private final Console console;
-    private final KitPaths paths;
+    private final KitLayout paths;
     private final Progress progress;
     private final ExerciseGrader grader;
     private final boolean poll;
@@ -60,7 +60,7 @@ final class Watch {
     private GradingRun run;          // guarded by this: the shutdown hook cancels it
     private boolean closing;         // guarded by this
 
-    private Watch(Console console, KitPaths paths, boolean poll) {
+    private Watch(Console console, KitLayout paths, boolean poll) {
         this.console = console;
         this.paths = paths;
         this.progress = Progress.load(paths);
@@ -68,26 +68,27 @@ final class Watch {
         this.poll = poll;
     }
 
-    static int run(Console console, String[] args) {
+    static int run(Console console, KitLayout paths, String[] args) {
         Optional<Exercise> chosen = Optional.empty();
         boolean poll = false;
         for (String arg : args) {
             if (arg.equals("--poll")) {
                 poll = true;
             } else if (arg.equals("-h") || arg.equals("--help")) {
-                console.line(USAGE + "\n  exercises: " + Exercise.ids());
+                console.line(USAGE + "\n  exercises: " + paths.ids());
                 return 0;
             } else if (arg.startsWith("-") || chosen.isPresent()) {
                 throw new UsageException("unexpected " + arg + "; " + USAGE);
             } else {
-                chosen = Optional.of(Exercise.byId(arg).orElseThrow(() -> new UsageException("no exercise '" + arg
-                        + "'; the exercises are: " + Exercise.ids())));
+                chosen = Optional.of(paths.exercise(arg).orElseThrow(() -> new UsageException("no exercise '" + arg
+                        + "'; the exercises are: " + paths.ids())));
             }
         }
-        Watch watch = new Watch(console, KitPaths.find(), poll);
+        Watch watch = new Watch(console, paths, poll);
         Optional<Exercise> first = chosen.or(() -> watch.progress.next(Optional.empty()));
         if (first.isEmpty()) {
-            console.line("All seven exercises have full marks. To work on one again: ./jbang watch <exercise>");
+            console.line("All " + paths.exercises().size() + " exercises have full marks. To work on one again: "
+                    + "./jbang watch <exercise>");
             return 0;
         }
         return watch.loop(first.get());
@@ -141,10 +142,10 @@ final class Watch {
         }
         exercise = next;
         hintsShown = 0;
-        Path dir = paths.exercises(next);
+        Path dir = paths.exerciseDir(next);
         watcher = new SourceWatcher(dir, poll, () -> events.add(new Saved(next)));
         out.println();
-        out.println("=== Exercise " + (Exercise.ALL.indexOf(next) + 1) + " of " + Exercise.ALL.size() + ": "
+        out.println("=== Exercise " + (paths.exercises().indexOf(next) + 1) + " of " + paths.exercises().size() + ": "
                 + next.id() + " - the task: " + paths.show(dir.resolve("README.md")));
         out.println("Edit " + paths.show(dir.resolve(next.fileName())) + "; every save is graded"
                 + (watcher.usesFileEvents() ? "." : " (looking for saves every half second)."));
@@ -167,7 +168,7 @@ final class Watch {
         out.println("Grading " + exercise.id() + "...");
         synchronized (this) {
             if (!closing) {
-                run = GradingRun.start(grader, exercise, paths.exercises(exercise), quietListener(),
+                run = GradingRun.start(grader, exercise, paths.exerciseDir(exercise), quietListener(),
                         (finished, outcome) -> events.add(new Graded(finished, outcome)));
             }
         }
@@ -223,7 +224,7 @@ final class Watch {
         out.println(exercise.id() + " is done: full marks, recorded in " + Progress.FILE_NAME + ".");
         Optional<Exercise> next = progress.next(Optional.of(exercise));
         if (next.isEmpty()) {
-            out.println("All seven exercises have full marks. Well done!");
+            out.println("All " + paths.exercises().size() + " exercises have full marks. Well done!");
             return false;
         }
         out.println("On to the next one.");
@@ -236,7 +237,7 @@ final class Watch {
         if (hintsShown >= hints.size()) {
             out.println(hints.isEmpty() ? "This exercise has no hints." : "That was the last hint. All of them: "
                     + "./jbang grade " + exercise.id() + " --hint; the task: "
-                    + paths.show(paths.exercises(exercise).resolve("README.md")));
+                    + paths.show(paths.readme(exercise)));
             return;
         }
         hintsShown++;

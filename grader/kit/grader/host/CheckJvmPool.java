@@ -28,7 +28,6 @@ import java.util.function.BiConsumer;
  * one, copies what a static field holds before each run - and the verdict is already clear).
  */
 public final class CheckJvmPool {
-    /** The checking JVM's heap limit: code that allocates without end fails soon, with a clear message. */
     /**
      * Flags of the checking JVM. Lock coarsening off: it can make a split read-modify-write atomic by accident.
      * The heap limit makes code that allocates without end fail in seconds, and {@link CheckRunner} names it.

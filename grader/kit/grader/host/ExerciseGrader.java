@@ -2,7 +2,7 @@ package kit.grader.host;
 
 import kit.grader.layout.Exercise;
 import kit.grader.layout.GraderException;
-import kit.grader.layout.KitPaths;
+import kit.grader.layout.KitLayout;
 import kit.grader.layout.UsageException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,11 +23,11 @@ import java.util.function.Consumer;
  * With {@code --only TEXT}, only the checks whose names contain one of the texts run (and count).
  */
 public final class ExerciseGrader {
-    private final KitPaths paths;
+    private final KitLayout paths;
     private final List<String> only;
     private final CpuSlots jvms = new CpuSlots();
 
-    public ExerciseGrader(KitPaths paths, List<String> only) {
+    public ExerciseGrader(KitLayout paths, List<String> only) {
         this.paths = paths;
         this.only = List.copyOf(only);
     }
@@ -50,11 +50,11 @@ public final class ExerciseGrader {
 
     /** Grades the files in {@code sourceDir}. */
     public ExerciseResult grade(Exercise exercise, Path sourceDir, Listener listener) {
-        List<Path> checkSources = KitPaths.javaFiles(paths.checks(exercise));
+        List<Path> checkSources = KitLayout.javaFiles(paths.checksDir(exercise));
         if (checkSources.isEmpty()) {
-            throw new GraderException("no checks for " + exercise.id() + " in " + paths.show(paths.checks(exercise)));
+            throw new GraderException("no checks for " + exercise.id() + " in " + paths.show(paths.checksDir(exercise)));
         }
-        List<Path> learnerSources = KitPaths.javaFiles(sourceDir);
+        List<Path> learnerSources = KitLayout.javaFiles(sourceDir);
         String source = paths.show(sourceDir.resolve(exercise.fileName()));
         List<CheckResult> results = new ArrayList<>();
         Consumer<CheckResult> record = r -> {
@@ -93,7 +93,7 @@ public final class ExerciseGrader {
             }
             return new ExerciseResult(exercise, source, results, "");
         } finally {
-            KitPaths.deleteRecursively(workDir);
+            KitLayout.deleteRecursively(workDir);
         }
     }
 
@@ -105,14 +105,14 @@ public final class ExerciseGrader {
         Path workDir = createTempDir();
         try {
             Path classes = workDir.resolve("classes");
-            String problem = compileAndScan(exercise, KitPaths.javaFiles(sourceDir),
-                    KitPaths.javaFiles(paths.checks(exercise)), classes);
+            String problem = compileAndScan(exercise, KitLayout.javaFiles(sourceDir),
+                    KitLayout.javaFiles(paths.checksDir(exercise)), classes);
             if (!problem.isEmpty()) {
                 throw new GraderException(problem);
             }
             CheckDiscovery.find(classes, exercise);
         } finally {
-            KitPaths.deleteRecursively(workDir);
+            KitLayout.deleteRecursively(workDir);
         }
     }
 
@@ -146,13 +146,37 @@ public final class ExerciseGrader {
     }
 
     private void failAll(Exercise exercise, List<Path> checkSources, String problem, Consumer<CheckResult> record) {
-        String note = "Not run: " + (problem.startsWith("Your code does not compile") ? "your code does not compile." : "see the problem above.");
+        String note = "Not run: " + (problem.startsWith("Your code does not compile") ? "your code does not compile."
+                : "see the problem above.");
         exercise.rule().filter(rule -> selected(RuleCheck.name(rule))).ifPresent(rule -> record.accept(
                 CheckResult.failed(RuleCheck.name(rule), rule.points(), note)));
-        for (Check check : CheckSourceScan.find(checkSources)) {
+        for (Check check : jvms.onCpu(() -> checksOf(exercise, checkSources))) {
             if (selected(check.name())) {
                 record.accept(CheckResult.failed(check.name(), check.points(), note));
             }
+        }
+    }
+
+    /**
+     * The exercise's checks, found as a grading finds them ({@link CheckDiscovery}) but compiled against the
+     * exercise's starter file, which always compiles: the list of checks a learner's file cannot be graded by.
+     */
+    private List<Check> checksOf(Exercise exercise, List<Path> checkSources) {
+        Path workDir = createTempDir();
+        try {
+            Path classes = workDir.resolve("classes");
+            List<Path> sources = new ArrayList<>(checkSources);
+            sources.add(paths.starter(exercise));
+            List<JavaCompiler.Error> errors = JavaCompiler.compile(sources, classes,
+                    System.getProperty("java.class.path"), paths);
+            if (!errors.isEmpty()) {
+                throw new GraderException("the checks of " + exercise.id() + " do not compile against its starter "
+                        + paths.show(paths.starter(exercise)) + ":\n" + String.join("\n",
+                        errors.stream().map(JavaCompiler.Error::text).toList()));
+            }
+            return CheckDiscovery.find(classes, exercise).stream().flatMap(c -> c.checks().stream()).toList();
+        } finally {
+            KitLayout.deleteRecursively(workDir);
         }
     }
 

@@ -1,7 +1,7 @@
 package kit.grader.host;
 
 import kit.grader.layout.GraderException;
-import kit.grader.layout.KitPaths;
+import kit.grader.layout.KitLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -104,7 +104,7 @@ final class ForbiddenApis {
      * classes from {@code learnerSources} are read, the grader's checks are not.
      */
     static String problem(Path classesDir, Map<String, Path> classSources, List<Path> learnerSources,
-            KitPaths paths) {
+            KitLayout paths) {
         Set<Path> learnerFiles = new HashSet<>();
         learnerSources.forEach(file -> learnerFiles.add(file.toAbsolutePath().normalize()));
         Map<String, Path> learnerClasses = new TreeMap<>();
@@ -121,7 +121,7 @@ final class ForbiddenApis {
     }
 
     /** The refused uses in the learner's classes ({@code learnerClasses}: binary name to source file). */
-    private static List<Use> find(Path classesDir, Map<String, Path> learnerClasses, KitPaths paths) {
+    private static List<Use> find(Path classesDir, Map<String, Path> learnerClasses, KitLayout paths) {
         Set<String> own = new LinkedHashSet<>();
         learnerClasses.keySet().forEach(name -> own.add(name.replace('.', '/')));
         Set<Use> uses = new LinkedHashSet<>();

@@ -1,7 +1,7 @@
 package kit.grader.host;
 
 import kit.grader.layout.Exercise;
-import kit.grader.layout.KitPaths;
+import kit.grader.layout.KitLayout;
 import java.util.List;
 
 /**
@@ -14,8 +14,8 @@ public final class GraderTraining {
     private GraderTraining() {}
 
     public static void main(String[] args) {
-        KitPaths paths = KitPaths.find();
-        Exercise exercise = Exercise.ALL.getFirst();
-        new ExerciseGrader(paths, List.of()).prepare(exercise, paths.solutions(exercise));
+        KitLayout paths = KitLayout.find();
+        Exercise exercise = paths.exercises().getFirst();
+        new ExerciseGrader(paths, List.of()).prepare(exercise, paths.solutionDir(exercise));
     }
 }

@@ -1,7 +1,7 @@
 package kit.grader.host;
 
 import kit.grader.layout.GraderException;
-import kit.grader.layout.KitPaths;
+import kit.grader.layout.KitLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,12 +28,12 @@ public final class JavaCompiler {
     public record Error(Path file, String text) {}
 
     /** Empty when it compiled; otherwise one readable block per error. */
-    static List<Error> compile(List<Path> sources, Path outputDir, String classpath, KitPaths paths) {
+    static List<Error> compile(List<Path> sources, Path outputDir, String classpath, KitLayout paths) {
         return compile(sources, outputDir, classpath, paths, "-proc:none", new HashMap<>());
     }
 
     /** Like {@link #compile}, and tells which source file each class it wrote came from (by binary name). */
-    static List<Error> compile(List<Path> sources, Path outputDir, String classpath, KitPaths paths,
+    static List<Error> compile(List<Path> sources, Path outputDir, String classpath, KitLayout paths,
             Map<String, Path> classSources) {
         return compile(sources, outputDir, classpath, paths, "-proc:none", classSources);
     }
@@ -42,11 +42,11 @@ public final class JavaCompiler {
      * Like {@link #compile}, but runs the annotation processors found on the classpath (jcstress generates its test
      * harness with one; JDK 23+ runs processors only when asked with -proc:full).
      */
-    public static List<Error> compileWithProcessors(List<Path> sources, Path outputDir, String classpath, KitPaths paths) {
+    public static List<Error> compileWithProcessors(List<Path> sources, Path outputDir, String classpath, KitLayout paths) {
         return compile(sources, outputDir, classpath, paths, "-proc:full", new HashMap<>());
     }
 
-    private static List<Error> compile(List<Path> sources, Path outputDir, String classpath, KitPaths paths,
+    private static List<Error> compile(List<Path> sources, Path outputDir, String classpath, KitLayout paths,
             String processing, Map<String, Path> classSources) {
         javax.tools.JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
@@ -85,7 +85,7 @@ public final class JavaCompiler {
         }
     }
 
-    private static String describe(Diagnostic<? extends JavaFileObject> d, Path file, KitPaths paths) {
+    private static String describe(Diagnostic<? extends JavaFileObject> d, Path file, KitLayout paths) {
         String where = file == null ? "" : paths.show(file) + ":" + d.getLineNumber() + ": ";
         StringBuilder text = new StringBuilder(where + "error: " + d.getMessage(Locale.ROOT));
         String line = sourceLine(d);

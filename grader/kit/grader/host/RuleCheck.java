@@ -1,7 +1,7 @@
 package kit.grader.host;
 
-import kit.grader.layout.Exercise;
-import kit.grader.layout.KitPaths;
+import kit.grader.layout.Rule;
+import kit.grader.layout.KitLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,11 +14,11 @@ import java.util.regex.Matcher;
 final class RuleCheck {
     private RuleCheck() {}
 
-    static CheckResult run(Exercise.Rule rule, List<Path> sources, KitPaths paths) {
+    static CheckResult run(Rule rule, List<Path> sources, KitLayout paths) {
         List<String> violations = new ArrayList<>();
         for (Path source : sources) {
             String code = withoutCommentsAndStrings(read(source));
-            for (Exercise.Forbidden forbidden : rule.forbidden()) {
+            for (Rule.Forbidden forbidden : rule.forbidden()) {
                 Matcher m = forbidden.pattern().matcher(code);
                 while (m.find()) {
                     violations.add(paths.show(source) + ":" + lineOf(code, m.start())
@@ -34,7 +34,7 @@ final class RuleCheck {
                 "The exercise's README sets a rule: " + rule.summary() + ".\n" + String.join("\n", violations));
     }
 
-    static String name(Exercise.Rule rule) {
+    static String name(Rule rule) {
         return "Follows the rule: " + rule.summary();
     }
 

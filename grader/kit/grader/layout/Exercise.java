@@ -1,94 +1,14 @@
 package kit.grader.layout;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * One graded exercise, as exercises/exercises.toml lists it: its id (the folder of its files), the class the learner
- * writes, its package, and the rule its README states (checked by reading the source, because behaviour alone cannot
- * tell whether a class leans on a ready-made one). The rules are code, so they are defined here, by name.
+ * writes, its package, and the rule of its README that is checked by reading the source, if it has one.
  */
 public record Exercise(String id, String className, String packageName, Optional<Rule> rule) {
 
-    /** A rule from the exercise's README: what it asks, and the code that breaks it. */
-    public record Rule(String summary, int points, List<Forbidden> forbidden) {}
-
-    /** Code a rule forbids: a pattern over the source (comments and strings removed) and why it is not allowed. */
-    public record Forbidden(Pattern pattern, String why) {
-        static Forbidden of(String regex, String why) {
-            return new Forbidden(Pattern.compile(regex), why);
-        }
-    }
-
-    private static final String CONCURRENT_QUEUES = "\\b(\\w*BlockingQueue|\\w*BlockingDeque|ConcurrentLinkedQueue"
-            + "|ConcurrentLinkedDeque|SynchronousQueue|LinkedTransferQueue|TransferQueue|DelayQueue)\\b";
-    private static final String SLEEP = "\\bsleep\\s*\\(|\\bonSpinWait\\s*\\(|\\bparkNanos\\s*\\(";
-
-    private static final Rule CONDITION_RULE = new Rule(
-            "waits with a condition object, not a java.util.concurrent queue or sleep-polling", 2, List.of(
-                    Forbidden.of(CONCURRENT_QUEUES,
-                            "a java.util.concurrent queue already does the waiting and signalling; the exercise is to "
-                                    + "write it yourself with a Lock + Condition or wait/notifyAll"),
-                    Forbidden.of(SLEEP,
-                            "sleeping in a loop until something changes is polling: it wastes CPU and reacts late. "
-                                    + "Wait on a condition and let the thread that changes the state signal it")));
-
-    /** The rules that exercises/exercises.toml can name. */
-    private static final Map<String, Rule> RULES = Map.of(
-            "no-atomics", new Rule(
-                    "built on a lock, without java.util.concurrent.atomic", 2, List.of(
-                            Forbidden.of("java\\.util\\.concurrent\\.atomic|\\bAtomic(Integer|Long|Boolean|Reference)"
-                                    + "\\w*\\b|\\b(Long|Double)(Adder|Accumulator)\\b",
-                                    "the exercise is to build what AtomicInteger does from a lock, as the chapter "
-                                            + "does; using java.util.concurrent.atomic skips exactly that"),
-                            Forbidden.of("\\bVarHandle\\b|\\bUnsafe\\b",
-                                    "VarHandle/Unsafe are the atomics' own machinery; guard the value with a lock "
-                                            + "instead"))),
-            "own-lock", new Rule(
-                    "guarded by your own lock, without java.util.concurrent collections or "
-                            + "Collections.synchronizedList", 2, List.of(
-                            Forbidden.of("\\b(CopyOnWrite\\w+|Concurrent(HashMap|Map|NavigableMap|LinkedQueue"
-                                    + "|LinkedDeque|SkipListSet|SkipListMap))\\b",
-                                    "a java.util.concurrent collection is already thread-safe; the exercise is to "
-                                            + "make an ordinary list safe with your own lock"),
-                            Forbidden.of("\\bsynchronized(List|Collection)\\s*\\(|\\bVector\\b",
-                                    "Collections.synchronizedList (and Vector) lock each call for you; the exercise "
-                                            + "is to do that yourself - and to make appendIfAbsent and snapshot "
-                                            + "atomic, which they do not"))),
-            "condition-waits", CONDITION_RULE);
-
-    /** The exercises, in the chapter's order, as exercises/exercises.toml lists them. */
-    public static final List<Exercise> ALL = load(KitPaths.find());
-
-    private static List<Exercise> load(KitPaths paths) {
-        try {
-            return ExerciseManifest.read(paths.root()).stream().map(entry -> new Exercise(entry.id(),
-                    entry.className(), entry.packageName(), entry.rule().isEmpty() ? Optional.empty()
-                            : Optional.of(rule(entry.id(), entry.rule())))).toList();
-        } catch (IllegalArgumentException e) {
-            throw new GraderException(e.getMessage());
-        }
-    }
-
-    private static Rule rule(String id, String name) {
-        Rule rule = RULES.get(name);
-        if (rule == null) {
-            throw new GraderException(ExerciseManifest.PATH + ": the exercise " + id + " names the rule '" + name
-                    + "', which grader/kit/grader/layout/Exercise.java does not define; its rules are " + RULES.keySet());
-        }
-        return rule;
-    }
-
-    public static Optional<Exercise> byId(String id) {
-        return ALL.stream().filter(e -> e.id.equals(id)).findFirst();
-    }
-
-    public static String ids() {
-        return String.join(", ", ALL.stream().map(Exercise::id).toList());
-    }
-
+    /** The name of the learner's file: {@code <Class>.java}. */
     public String fileName() {
         return className + ".java";
     }

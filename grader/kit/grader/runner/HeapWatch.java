@@ -12,7 +12,7 @@ import java.util.List;
  * exception inside a checking tool that ran out of memory itself, a check too slow to finish - is that.
  */
 public final class HeapWatch {
-    /** The check JVM's heap limit ({@code -Xmx}), which the grader sets and the report names. */
+    /** The check JVM's heap limit ({@code -Xmx}): code that allocates without end fails soon, and is told so. */
     public static final int HEAP_LIMIT_MB = 512;
 
     private static final double FULL = 0.95;

@@ -4,7 +4,7 @@ import kit.grader.host.CheckResult;
 import kit.grader.host.JavaCompiler;
 import kit.grader.host.Timing;
 import kit.grader.layout.Exercise;
-import kit.grader.layout.KitPaths;
+import kit.grader.layout.KitLayout;
 import kit.grader.report.Console;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -25,11 +26,11 @@ import java.util.Map;
 public final class StressGrader {
     /** Every stress test's name (its @Description) starts with this, so --only jcstress selects them all. */
     public static final String NAME_PREFIX = "jcstress";
-    private final KitPaths paths;
+    private final KitLayout paths;
     private final List<String> only;
     private final Map<String, CheckResult> ranAhead = new HashMap<>();
 
-    public StressGrader(KitPaths paths, List<String> only) {
+    public StressGrader(KitLayout paths, List<String> only) {
         this.paths = paths;
         this.only = List.copyOf(only);
     }
@@ -46,13 +47,13 @@ public final class StressGrader {
             if (!Files.isRegularFile(entry.getValue().resolve(entry.getKey().fileName()))) {
                 return;
             }
-            sources.addAll(KitPaths.javaFiles(entry.getValue()));
+            sources.addAll(KitLayout.javaFiles(entry.getValue()));
             tests.addAll(selected(entry.getKey()).stream().filter(StressGrader::fits).toList());
         }
         if (tests.isEmpty()) {
             return;
         }
-        Path reportDir = paths.root().resolve("results/stress-all");
+        Path reportDir = paths.stressReportDir(Optional.empty());
         console.line("-- jcstress: running the " + tests.size() + " stress tests of " + sourceDirs.size()
                 + " exercises in one jcstress (about 5 s each; report: " + paths.show(reportDir.resolve("index.html"))
                 + ")\n");
@@ -89,8 +90,8 @@ public final class StressGrader {
             }
         }
         if (!toRun.isEmpty()) {
-            List<Path> sources = new ArrayList<>(KitPaths.javaFiles(sourceDir));
-            Path reportDir = paths.root().resolve("results").resolve("stress-" + exercise.id());
+            List<Path> sources = new ArrayList<>(KitLayout.javaFiles(sourceDir));
+            Path reportDir = paths.stressReportDir(Optional.of(exercise));
             console.line("   (running " + toRun.size() + " jcstress test" + (toRun.size() == 1 ? "" : "s")
                     + ": about 10 s each; report: " + paths.show(reportDir.resolve("index.html")) + ")");
             Ran ran = run(sources, toRun, reportDir, exercise.id());
@@ -110,7 +111,7 @@ public final class StressGrader {
     }
 
     private List<StressTestSource> selected(Exercise exercise) {
-        return StressTestSource.find(paths.root().resolve("grader/stress").resolve(exercise.id()), exercise).stream()
+        return StressTestSource.find(paths.stressTestsDir(exercise), exercise).stream()
                 .filter(t -> only.isEmpty() || only.stream().anyMatch(t.name()::contains)).toList();
     }
 
@@ -138,7 +139,7 @@ public final class StressGrader {
             if (!errors.isEmpty()) {
                 return new Ran(errors, Map.of());
             }
-            KitPaths.deleteRecursively(reportDir);
+            KitLayout.deleteRecursively(reportDir);
             Map<String, CheckResult> results = new HashMap<>();
             List<StressTestSource> pending = new ArrayList<>(tests);
             while (!pending.isEmpty()) {
@@ -169,7 +170,7 @@ public final class StressGrader {
             Timing.report(label + " jcstress", start);
             return new Ran(List.of(), results);
         } finally {
-            KitPaths.deleteRecursively(workDir);
+            KitLayout.deleteRecursively(workDir);
         }
     }
 

@@ -2,7 +2,7 @@ package kit.grader.stress;
 
 import kit.grader.layout.Exercise;
 import kit.grader.layout.GraderException;
-import kit.grader.layout.KitPaths;
+import kit.grader.layout.KitLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,7 +23,7 @@ record StressTestSource(Path file, String className, String name, int points, in
     private static final Pattern THREAD = Pattern.compile("@(Actor|Signal)\\b");
 
     static List<StressTestSource> find(Path dir, Exercise exercise) {
-        return KitPaths.javaFiles(dir).stream().map(file -> read(file, exercise)).toList();
+        return KitLayout.javaFiles(dir).stream().map(file -> read(file, exercise)).toList();
     }
 
     private static StressTestSource read(Path file, Exercise exercise) {
