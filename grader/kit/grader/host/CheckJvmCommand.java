@@ -35,7 +35,7 @@ final class CheckJvmCommand {
 
     /** The launch for check JVMs whose files live in {@code workDir}. */
     static CheckJvmCommand in(Path workDir) {
-        String graderClassPath = System.getProperty("java.class.path");
+        String graderClassPath = CheckJvmClasses.classPath(System.getProperty("java.class.path"));
         String name = System.getenv(RUN_AS);
         if (name == null || name.isBlank()) {
             return new CheckJvmCommand(null, graderClassPath, ClassArchive.flags(graderClassPath));

@@ -114,7 +114,7 @@ final class ClassArchive {
         }
     }
 
-    private static Path cacheDir() {
+    static Path cacheDir() {
         String kitCache = System.getenv("KIT_CACHE");
         if (kitCache != null && !kitCache.isBlank()) {
             return Path.of(kitCache);
