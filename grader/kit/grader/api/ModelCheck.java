@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Assertions;
 /**
  * The one entry point of checks to Lincheck model checking, with the grader's settings. Lincheck runs concurrent
  * scenarios of a class's {@code @Operation} methods under many thread interleavings and finds an outcome that cannot
- * be explained by the operations happening one at a time (or threads that hang). Three ways to choose scenarios:
+ * be explained by the operations happening one at a time (or threads that hang). Four ways to choose scenarios:
  * <ul>
  * <li>{@link #verify(Class, int, int, String)}: random scenarios, failing the check with an explanation;
  * <li>{@link #scenario(Class)}: one hand-written scenario, when a bug needs two particular calls at once;

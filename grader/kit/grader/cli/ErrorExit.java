@@ -2,7 +2,11 @@ package kit.grader.cli;
 
 import kit.grader.layout.UsageException;
 
-/** The one place where an error of the kit's commands becomes its one-line message and exit code. */
+/**
+ * Where an error that ends a command becomes its one-line message and exit code. An error confined to one
+ * exercise's grading ends only that grading: {@link GradeCommand} and {@link Watch} print it in the exercise's own
+ * section ("grader error: ...") and go on with the others.
+ */
 final class ErrorExit {
     private ErrorExit() {}
 

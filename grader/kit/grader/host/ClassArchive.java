@@ -42,7 +42,7 @@ final class ClassArchive {
     private static final int FEATURE = Runtime.version().feature();
     private static final int STEP_SECONDS = 120;
     /**
-     * How many archives the cache folder keeps (the newest): each is about 36 MB, and every new version of the grader
+     * How many archives the cache folder keeps (the newest): each is about 38 MB, and every new version of the grader
      * (a kit update) has one of its own. Three leave room for a few kit checkouts used side by side.
      */
     private static final int KEPT = 3;
