@@ -48,7 +48,7 @@ public final class CheckJvmClasses {
             if (grader.getEntry(MARKER) == null) {
                 return jar.toString();
             }
-            Path part = ClassArchive.cacheDir().resolve("check-jvm").resolve("classes-" + key(jar) + ".jar");
+            Path part = KitCache.dir().resolve("check-jvm").resolve("classes-" + key(jar) + ".jar");
             if (!Files.isRegularFile(part)) {
                 Files.createDirectories(part.getParent());
                 Path partial = part.resolveSibling(part.getFileName() + "." + ProcessHandle.current().pid());

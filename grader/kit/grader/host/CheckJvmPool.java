@@ -28,14 +28,6 @@ import java.util.function.BiConsumer;
  * one, copies what a static field holds before each run - and the verdict is already clear).
  */
 public final class CheckJvmPool {
-    /**
-     * Flags of the checking JVM. Lock coarsening off: it can make a split read-modify-write atomic by accident.
-     * The heap limit makes code that allocates without end fail in seconds, and {@link CheckRunner} names it.
-     * Lincheck attaches its agent to its own JVM: allowed to attach itself, it does so in-process, where otherwise
-     * it starts a second JVM to attach from (about 0.3 s of CPU and a process start per model-checking JVM).
-     */
-    static final List<String> JVM_FLAGS = List.of("-XX:+EnableDynamicAgentLoading", "-Djdk.attach.allowAttachSelf=true",
-            "-XX:-EliminateLocks", "-XX:+UseSerialGC", "-Xmx" + HeapWatch.HEAP_LIMIT_MB + "m", "-Djava.awt.headless=true");
     private static final long SAFETY_MARGIN_SECONDS = 30;
     /** What the learner reads when the JVM's events file holds lines the grader's runner did not write. */
     static final String FORGED = "Something other than the grader wrote into the file where this JVM reports its"
@@ -84,7 +76,7 @@ public final class CheckJvmPool {
         Path log = workDir.resolve("jvm-" + attempt + "-" + System.nanoTime() + ".log");
         List<String> command = new ArrayList<>(launch.commandPrefix());
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_FLAGS);
+        command.addAll(CheckJvmFlags.ALL);
         command.addAll(launch.archiveFlags());
         command.addAll(jvmOptions);
         command.add("-Djava.io.tmpdir=" + tmpDir);

@@ -81,7 +81,7 @@ final class ClassArchive {
                 digest.update(("\n" + entry + "\t" + stamp).getBytes(StandardCharsets.UTF_8));
             }
             String key = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-            Path dir = Files.createDirectories(cacheDir().resolve("check-jvm"));
+            Path dir = Files.createDirectories(KitCache.dir().resolve("check-jvm"));
             return dir.resolve("jdk" + FEATURE + "-" + key + ".jsa");
         } catch (IOException | NoSuchAlgorithmException e) {
             return null;
@@ -114,15 +114,6 @@ final class ClassArchive {
         }
     }
 
-    static Path cacheDir() {
-        String kitCache = System.getenv("KIT_CACHE");
-        if (kitCache != null && !kitCache.isBlank()) {
-            return Path.of(kitCache);
-        }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
-                .resolve("concurrency-kit");
-    }
 
     /**
      * Makes the archive: the probe lists the classes, the dump writes them; false if either failed. Two graders
@@ -176,7 +167,7 @@ final class ClassArchive {
     private static List<String> java() {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
-        command.addAll(CheckJvmPool.JVM_FLAGS);
+        command.addAll(CheckJvmFlags.ALL);
         command.addAll(quiet());
         return command;
     }

@@ -69,7 +69,7 @@ public final class StressGrader {
                     + " (grader/README.md says which fit and why)");
             return List.of();
         }
-        console.line("-- jcstress on this machine: " + Machine.describe());
+        console.line("-- jcstress on this machine: " + JcstressMachine.describe());
         List<CheckResult> results = new ArrayList<>();
         List<StressTestSource> toRun = new ArrayList<>();
         int cpus = Runtime.getRuntime().availableProcessors();
@@ -183,18 +183,6 @@ public final class StressGrader {
             return Files.createTempDirectory("kit-stress-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The machine jcstress ran on, as the learner should know it: architecture, CPUs, JVM. */
-    static final class Machine {
-        private Machine() {}
-
-        static String describe() {
-            int cpus = Runtime.getRuntime().availableProcessors();
-            return System.getProperty("os.arch") + ", " + cpus + " CPU" + (cpus == 1 ? "" : "s") + ", Java "
-                    + System.getProperty("java.vm.version") + " (" + System.getProperty("java.vm.name") + ", "
-                    + System.getProperty("java.vm.vendor") + ")";
         }
     }
 }

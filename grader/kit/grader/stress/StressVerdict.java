@@ -13,7 +13,7 @@ final class StressVerdict {
 
     static CheckResult of(StressTestSource test, JcstressRun.Report report, String reportDir) {
         String table = String.join("\n", report.table().stream().map(String::stripTrailing).toList());
-        String machine = "On " + StressGrader.Machine.describe() + "; jcstress's report: " + reportDir
+        String machine = "On " + JcstressMachine.describe() + "; jcstress's report: " + reportDir
                 + "/index.html";
         return switch (report.verdict()) {
             case "OK" -> new CheckResult(test.name(), test.points(), test.points(), true, machine + "\n" + table);
