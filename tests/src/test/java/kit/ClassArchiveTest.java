@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -50,8 +52,9 @@ class ClassArchiveTest {
         Kit.Run first = gradeCounter(cache);
         assertTrue(first.stderr().contains(MADE), first::describe);
         Path archive = newArchive(folder, older);
-        assertEquals(Set.of(archive.getFileName().toString(), older.get(1), older.get(2)), names(folder),
+        assertEquals(Set.of(archive.getFileName().toString(), older.get(1), older.get(2)), archives(folder),
                 "the newest 3 archives kept, the oldest and its .failed mark deleted");
+        assertCheckJvmJar(folder);
 
         Kit.Run second = gradeCounter(cache);
         assertFalse(second.stderr().contains(MADE), "the archive is made once: " + second.describe());
@@ -72,15 +75,33 @@ class ClassArchiveTest {
 
     /** The one archive in the folder that is not one of {@code older}; a failed build leaves a .failed file. */
     private static Path newArchive(Path folder, List<String> older) throws IOException {
-        List<String> made = names(folder).stream().filter(name -> !older.contains(name)).toList();
+        List<String> made = archives(folder).stream().filter(name -> !older.contains(name)).toList();
         assertEquals(1, made.size(), "one new archive and nothing else: " + made);
         assertTrue(made.get(0).endsWith(".jsa"), made::toString);
         return folder.resolve(made.get(0));
     }
 
-    private static Set<String> names(Path folder) throws IOException {
+    /** The archives and .failed marks in the folder (beside them: the check JVMs' class jars). */
+    private static Set<String> archives(Path folder) throws IOException {
         try (Stream<Path> listed = Files.list(folder)) {
-            return listed.map(file -> file.getFileName().toString()).collect(Collectors.toSet());
+            return listed.map(file -> file.getFileName().toString()).filter(name -> !name.startsWith("classes-"))
+                    .collect(Collectors.toSet());
+        }
+    }
+
+    /** One jar of the grader's check-JVM packages was made beside the archive, and nothing of the grader's side. */
+    private static void assertCheckJvmJar(Path folder) throws IOException {
+        List<Path> jars;
+        try (Stream<Path> listed = Files.list(folder)) {
+            jars = listed.filter(file -> file.getFileName().toString().matches("classes-\\p{XDigit}+\\.jar")).toList();
+        }
+        assertEquals(1, jars.size(), "one jar of the check JVM's classes: " + jars);
+        try (JarFile jar = new JarFile(jars.get(0).toFile())) {
+            List<String> names = jar.stream().map(JarEntry::getName).toList();
+            assertTrue(names.contains("kit/grader/runner/CheckRunner.class")
+                    && names.contains("kit/grader/api/ModelCheck.class"), "the check JVM's classes: " + names);
+            assertTrue(names.stream().noneMatch(name -> name.startsWith("kit/grader/host/")
+                    || name.startsWith("kit/grader/cli/")), "no grader-side class: " + names);
         }
     }
 }
