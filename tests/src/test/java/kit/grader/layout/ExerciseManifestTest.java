@@ -182,7 +182,8 @@ class ExerciseManifestTest {
         List<ExerciseManifest.Entry> entries = ExerciseManifest.read(kitDir);
         assertEquals("counter", entries.get(0).id(), "the chapter starts with the counter");
         for (ExerciseManifest.Entry e : entries) {
-            assertEquals(e.id().replace("-", ""), e.packageName(), "CONTRIBUTING: the package is the id without dashes");
+            assertEquals(e.id().replace("-", ""), e.packageName(),
+                    "CONTRIBUTING: the package is the id without dashes");
         }
     }
 }

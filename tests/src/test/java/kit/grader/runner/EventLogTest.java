@@ -60,7 +60,8 @@ class EventLogTest {
 
     private void assertForgedAt(int line, Path file, byte[] key) {
         EventLog.Forged forged = assertThrows(EventLog.Forged.class, () -> EventLog.read(file, key));
-        assertEquals("line " + line + " of the events file was not written by the grader's runner", forged.getMessage());
+        assertEquals("line " + line + " of the events file was not written by the grader's runner",
+                forged.getMessage());
     }
 
     @Test

@@ -50,13 +50,13 @@ class LincheckTextTest {
             | ------------------------------------------------------------------------------------------------- |
 
             Detailed trace:
-            | ------------------------------------------------------------------------------------------------------------ |
-            |                           Thread 1                         |                Thread 2                         |
-            | ------------------------------------------------------------------------------------------------------------ |
-            |                                                            | increment()                                     |
-            |                                                            |   counter.increment() at CounterModelTest.increment(CounterModelTest.java:31) |
-            |                                                            |     count ➜ 0 at ThreadSafeCounter.increment(ThreadSafeCounter.java:12) |
-            | ------------------------------------------------------------------------------------------------------------ |
+            | ---------------------------------------------------------------------------------------------- |
+            |                 Thread 1                 |                     Thread 2                    |
+            | ---------------------------------------------------------------------------------------------- |
+            |                                          | increment()                                     |
+            |                                          |   counter.increment() at CounterModelTest.java:31 |
+            |                                          |     count ➜ 0 at ThreadSafeCounter.java:12      |
+            | ---------------------------------------------------------------------------------------------- |
             """;
 
     @Test
@@ -101,6 +101,7 @@ class LincheckTextTest {
         String shortened = LincheckText.shorten(COUNTER_REPORT + "\nThe check's own words after the report.\n");
         assertFalse(shortened.contains("Detailed trace"), shortened);
         assertFalse(shortened.contains("CounterModelTest.java:31"), shortened);
+        assertFalse(shortened.contains("ThreadSafeCounter.java:12"), shortened);
         assertTrue(shortened.endsWith("| --------------------------------------------------- |\n\n"
                 + "The check's own words after the report."), shortened);
     }

@@ -1,0 +1,610 @@
+package kit.grader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.commons.ClassRemapper;
+import org.objectweb.asm.commons.Remapper;
+import org.objectweb.asm.tree.ClassNode;
+
+/**
+ * The grader's rooms and the doors between them (issue 18), checked on every {@code ./test unit}:
+ * <ul>
+ * <li>every package of {@code kit.grader} says where it runs: in the check JVM, next to the learner's code
+ * ({@link #CHECK_JVM}), or in the grader's own JVM ({@link #GRADER_SIDE});</li>
+ * <li>a check-JVM package uses no grader-side class;</li>
+ * <li>no two packages depend on each other, directly or round a circle;</li>
+ * <li>no package has more than {@value #MAX_CLASSES} top-level classes.</li>
+ * </ul>
+ * Who uses whom is read twice and joined: from the compiled classes (ASM: every type a class names, also in method
+ * bodies, lambdas, annotations and constants - what the class path must hold) and from the sources (imports and
+ * qualified names, comments and literals left out), because javac copies a {@code static final} constant into the
+ * class that reads it, so a check-JVM class reading a grader-side constant leaves no trace in its class file.
+ * The last tests give the checks made-up classes that break each rule, so that the checks are known to fail.
+ */
+class ArchitectureTest {
+    /** Packages whose classes the check JVM loads, next to the learner's code, and their one job. */
+    static final Map<String, String> CHECK_JVM = ordered(
+            "kit.grader.api", "what the checks import (Points, ModelCheck, Race, BlockingCall, ...)",
+            "kit.grader.runner", "the check JVM's main: runs the checks, signs the events, words the failures",
+            "kit.grader.race", "the race detector, which runs with the learner's code");
+
+    /** Packages that run only in the grader's JVM, and their one job. */
+    static final Map<String, String> GRADER_SIDE = ordered(
+            "kit.grader.host", "compiling, scanning, launching the check JVMs and collecting their results",
+            "kit.grader.layout", "the manifest and the kit's folders",
+            "kit.grader.report", "what the learner and the course platforms read",
+            "kit.grader.cli", "the learner's commands: grade, watch, progress, reset",
+            "kit.grader.stress", "jcstress, under --stress");
+
+    static final int MAX_CLASSES = 20;
+
+    private static final String HOW_TO_RUN = "(run it alone with: ./test unit)";
+
+    private static Model grader;
+
+    @BeforeAll
+    static void readTheGrader() {
+        grader = Model.read(compiledGraderClasses(), graderSources());
+    }
+
+    @Test
+    void theGradersClassesAreFound() {
+        assertTrue(grader.classes().size() >= 40, "found only " + grader.classes().size() + " classes of the "
+                + "grader in " + testClasses() + ": " + grader.classes());
+        for (String expected : List.of("kit.grader.api", "kit.grader.runner", "kit.grader.host")) {
+            assertTrue(grader.packages().contains(expected), "no package " + expected + " among " + grader.packages());
+        }
+        assertTrue(grader.uses("kit.grader.runner", "kit.grader.api"), "the runner uses the checks' API");
+    }
+
+    @Test
+    void everyPackageSaysWhereItRuns() {
+        assertEquals("", unclassified(grader));
+    }
+
+    @Test
+    void checkJvmClassesUseNoGraderSideClass() {
+        assertEquals("", checkJvmViolations(grader));
+    }
+
+    @Test
+    void packagesDependOnEachOtherInOneDirectionOnly() {
+        assertEquals("", cycles(grader));
+    }
+
+    @Test
+    void noPackageHasMoreThan20Classes() {
+        assertEquals("", oversized(grader, MAX_CLASSES));
+    }
+
+    // ---- the rules, each giving the newcomer's explanation, or "" ----
+
+    static String unclassified(Model model) {
+        List<String> lines = new ArrayList<>();
+        for (String pkg : model.packages()) {
+            if (!CHECK_JVM.containsKey(pkg) && !GRADER_SIDE.containsKey(pkg)) {
+                lines.add("  " + pkg + " (" + String.join(", ", simpleNames(model.topLevelClasses(pkg))) + ")");
+            }
+        }
+        if (lines.isEmpty()) {
+            return "";
+        }
+        return "Every package of the grader must say where it runs, and these do not:\n" + String.join("\n", lines)
+                + "\nAdd each to tests/src/test/java/kit/grader/ArchitectureTest.java with its one job: to CHECK_JVM"
+                + " if the check JVM loads its classes (the checks call it, or the runner does), else to GRADER_SIDE"
+                + " (compiling, launching, reporting, the learner's commands). The other tests of this class then"
+                + " hold it to that. " + HOW_TO_RUN;
+    }
+
+    static String checkJvmViolations(Model model) {
+        List<String> lines = new ArrayList<>();
+        for (String from : model.packages()) {
+            if (!CHECK_JVM.containsKey(from)) {
+                continue;
+            }
+            for (String to : model.packagesUsedBy(from)) {
+                if (GRADER_SIDE.containsKey(to)) {
+                    lines.addAll(model.evidence(from, to));
+                }
+            }
+        }
+        if (lines.isEmpty()) {
+            return "";
+        }
+        return "Classes that run in the check JVM (" + String.join(", ", CHECK_JVM.keySet()) + ") use grader-side"
+                + " classes:\n" + lines.stream().map(l -> "  " + l).collect(Collectors.joining("\n"))
+                + "\nThe check JVM runs the learner's code; what it loads must be what runs there, and a grader-side"
+                + " class brings the compiler, the manifest or the result files along and ties both sides together."
+                + " Turn the dependency round: move what the check-JVM class needs (a constant, a small record) into"
+                + " kit.grader.runner or kit.grader.api and let the grader side read it from there - as the heap limit"
+                + " lives in runner.HeapWatch and host.CheckJvmPool reads it - or hand the value to the check JVM on"
+                + " its command line. " + HOW_TO_RUN;
+    }
+
+    static String cycles(Model model) {
+        List<String> parts = new ArrayList<>();
+        Set<String> inCycles = new TreeSet<>();
+        for (SortedSet<String> cycle : model.packageCycles()) {
+            inCycles.addAll(cycle);
+            List<String> lines = new ArrayList<>();
+            for (String from : cycle) {
+                for (String to : model.packagesUsedBy(from)) {
+                    if (cycle.contains(to)) {
+                        model.evidence(from, to).forEach(e -> lines.add("  " + e));
+                    }
+                }
+            }
+            parts.add(String.join(", ", cycle) + " depend on each other:\n" + String.join("\n", lines));
+        }
+        if (parts.isEmpty()) {
+            return "";
+        }
+        List<String> others = new ArrayList<>();
+        for (String from : model.packages()) {
+            SortedSet<String> to = new TreeSet<>(model.packagesUsedBy(from));
+            if (!inCycles.contains(from) && !to.isEmpty()) {
+                others.add("  " + from + " -> " + String.join(", ", to));
+            }
+        }
+        return "The grader's packages must depend on each other in one direction only. "
+                + String.join("\n", parts)
+                + "\nWith a circle, none of these packages can be read, tested or changed without the others. Break"
+                + " it at the dependency that goes against the others' direction (below): move the class both sides"
+                + " need into the lower package, or let the lower package declare an interface that the higher one"
+                + " implements (as report.Console implements host.ExerciseGrader.Listener) and hand it in."
+                + (others.isEmpty() ? "" : "\nThe packages outside the circle depend like this:\n"
+                        + String.join("\n", others))
+                + "\n" + HOW_TO_RUN;
+    }
+
+    static String oversized(Model model, int max) {
+        List<String> lines = new ArrayList<>();
+        for (String pkg : model.packages()) {
+            SortedSet<String> classes = model.topLevelClasses(pkg);
+            if (classes.size() > max) {
+                lines.add("  " + pkg + ": " + classes.size() + " classes (" + String.join(", ", simpleNames(classes))
+                        + ")");
+            }
+        }
+        if (lines.isEmpty()) {
+            return "";
+        }
+        return "A package holds at most " + max + " top-level classes, so that a newcomer can take in a room at"
+                + " once:\n" + String.join("\n", lines) + "\nSplit it by role: find classes that work together and"
+                + " that the rest reaches through one or two of them, move them into a package of their own (a folder"
+                + " under grader/kit/grader/, which the //SOURCES globs of grader/Grade.java must include), add that"
+                + " package to CHECK_JVM or GRADER_SIDE in this test with its one job, and run the tests again. "
+                + HOW_TO_RUN;
+    }
+
+    private static List<String> simpleNames(Set<String> classes) {
+        return classes.stream().map(c -> c.substring(c.lastIndexOf('.') + 1)).toList();
+    }
+
+    // ---- the checks on made-up classes: each rule must be able to fail ----
+
+    @TempDir
+    Path scratch;
+
+    /** Compiles made-up grader sources (relative path to text) and reads them as the test reads the grader. */
+    private Model madeUp(Map<String, String> sources) throws IOException {
+        Path src = scratch.resolve("src");
+        Path classes = scratch.resolve("classes");
+        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-proc:none", "-implicit:none"));
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            Path file = src.resolve(source.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, source.getValue());
+            args.add(file.toString());
+        }
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, errors, args.toArray(String[]::new)),
+                errors::toString);
+        List<byte[]> classFiles = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                classFiles.add(Files.readAllBytes(f));
+            }
+        }
+        return Model.read(classFiles, sourceFiles(src));
+    }
+
+    @Test
+    void aCheckJvmClassUsingAGraderSideClassInALambdaOrThroughAConstantIsFound() throws IOException {
+        Model model = madeUp(ordered(
+                "kit/grader/runner/Spy.java", """
+                        package kit.grader.runner;
+                        // kit.grader.layout.Mentioned in a comment is no use of it
+                        public class Spy {
+                            Runnable later = () -> kit.grader.host.Secret.touch();
+                            String text = "kit.grader.layout.Quoted";
+                        }
+                        """,
+                "kit/grader/runner/Limit.java", """
+                        package kit.grader.runner;
+                        import kit.grader.host.Secret;
+                        public class Limit {
+                            int mb = Secret.LIMIT_MB; // a constant: javac copies 512 into this class
+                        }
+                        """,
+                "kit/grader/layout/Mentioned.java", "package kit.grader.layout; public class Mentioned {}",
+                "kit/grader/layout/Quoted.java", "package kit.grader.layout; public class Quoted {}",
+                "kit/grader/host/Secret.java", """
+                        package kit.grader.host;
+                        public class Secret {
+                            public static final int LIMIT_MB = 512;
+                            public static void touch() {}
+                            kit.grader.runner.Spy spy; // host may use runner
+                        }
+                        """));
+        String problem = checkJvmViolations(model);
+        assertTrue(problem.contains("kit.grader.runner.Spy -> kit.grader.host.Secret\n"), problem);
+        assertTrue(problem.contains("kit.grader.runner.Limit -> kit.grader.host.Secret (in the source only: a"),
+                problem);
+        assertTrue(!problem.contains("layout"), "comments and strings are no use: " + problem);
+        assertTrue(problem.contains("Turn the dependency round"), problem);
+    }
+
+    @Test
+    void aCycleOfPackagesIsFoundAndNamedByItsClasses() throws IOException {
+        Model model = madeUp(ordered(
+                "kit/grader/report/Page.java", """
+                        package kit.grader.report;
+                        public class Page {
+                            kit.grader.stress.Run run;
+                        }
+                        """,
+                "kit/grader/stress/Run.java", """
+                        package kit.grader.stress;
+                        import java.util.function.Supplier;
+                        public class Run {
+                            class Inner {
+                                Supplier<Object> pages = kit.grader.cli.Command::new;
+                            }
+                        }
+                        """,
+                "kit/grader/cli/Command.java", """
+                        package kit.grader.cli;
+                        public class Command {
+                            Object page = new kit.grader.report.Page();
+                        }
+                        """,
+                "kit/grader/layout/Folders.java", """
+                        package kit.grader.layout;
+                        public class Folders {
+                            kit.grader.report.Page page;
+                        }
+                        """));
+        String problem = cycles(model);
+        assertTrue(problem.contains("kit.grader.cli, kit.grader.report, kit.grader.stress depend on each other:"),
+                problem);
+        for (String edge : List.of("kit.grader.report.Page -> kit.grader.stress.Run",
+                "kit.grader.stress.Run -> kit.grader.cli.Command",
+                "kit.grader.cli.Command -> kit.grader.report.Page")) {
+            assertTrue(problem.contains("  " + edge + "\n"), edge + " in:\n" + problem);
+        }
+        assertTrue(problem.contains("\n  kit.grader.layout -> kit.grader.report\n"), "the direction outside: "
+                + problem);
+    }
+
+    @Test
+    void aPackageOfMoreThan20ClassesAndAnUnknownPackageAreFound() {
+        List<byte[]> classes = new ArrayList<>();
+        for (int i = 1; i <= 21; i++) {
+            classes.add(emptyClass("kit/grader/everything/Part" + i));
+        }
+        classes.add(emptyClass("kit/grader/everything/Part1$Nested")); // not top-level: not counted
+        Model model = Model.read(classes, Map.of());
+        String problem = oversized(model, MAX_CLASSES);
+        assertTrue(problem.contains("  kit.grader.everything: 21 classes (Part1, Part10,"), problem);
+        assertTrue(problem.contains("Split it by role"), problem);
+        assertEquals("", oversized(model, 21));
+        String unknown = unclassified(model);
+        assertTrue(unknown.contains("  kit.grader.everything (Part1, "), unknown);
+    }
+
+    private static byte[] emptyClass(String internalName) {
+        ClassWriter writer = new ClassWriter(0);
+        writer.visit(Opcodes.V21, Opcodes.ACC_PUBLIC, internalName, null, "java/lang/Object", null);
+        writer.visitEnd();
+        return writer.toByteArray();
+    }
+
+    // ---- reading the grader ----
+
+    /**
+     * Who uses whom among the grader's top-level classes (a nested class counts as its top-level class).
+     * {@code sourceOnly} holds the uses seen only in the sources (constants that javac copied).
+     */
+    record Model(SortedMap<String, SortedSet<String>> uses, Map<String, Set<String>> sourceOnly,
+            SortedSet<String> classes) {
+
+        /** The model of these class files and sources (top-level class name to its text). */
+        static Model read(List<byte[]> classFiles, Map<String, String> sources) {
+            SortedSet<String> topLevel = new TreeSet<>();
+            for (byte[] classFile : classFiles) {
+                topLevel.add(outer(new ClassReader(classFile).getClassName().replace('/', '.')));
+            }
+            SortedMap<String, SortedSet<String>> uses = new TreeMap<>();
+            topLevel.forEach(c -> uses.put(c, new TreeSet<>()));
+            for (byte[] classFile : classFiles) {
+                ReferenceCollector collector = new ReferenceCollector();
+                new ClassReader(classFile).accept(new ClassRemapper(new ClassNode(), collector), 0);
+                String from = outer(new ClassReader(classFile).getClassName().replace('/', '.'));
+                collector.names.stream().map(n -> outer(n.replace('/', '.')))
+                        .filter(n -> topLevel.contains(n) && !n.equals(from)).forEach(uses.get(from)::add);
+            }
+            Map<String, Set<String>> sourceOnly = new TreeMap<>();
+            sources.forEach((from, text) -> {
+                if (!uses.containsKey(from)) {
+                    return; // a source without a class file: nothing the JVM loads
+                }
+                for (String to : qualifiedNames(text)) {
+                    if (topLevel.contains(to) && !to.equals(from) && uses.get(from).add(to)) {
+                        sourceOnly.computeIfAbsent(from, k -> new TreeSet<>()).add(to);
+                    }
+                }
+            });
+            return new Model(uses, sourceOnly, topLevel);
+        }
+
+        SortedSet<String> packages() {
+            return classes.stream().map(Model::packageOf).collect(Collectors.toCollection(TreeSet::new));
+        }
+
+        SortedSet<String> topLevelClasses(String pkg) {
+            return classes.stream().filter(c -> packageOf(c).equals(pkg))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+
+        /** The other packages that classes of {@code pkg} use. */
+        SortedSet<String> packagesUsedBy(String pkg) {
+            SortedSet<String> used = new TreeSet<>();
+            uses.forEach((from, tos) -> {
+                if (packageOf(from).equals(pkg)) {
+                    tos.stream().map(Model::packageOf).filter(p -> !p.equals(pkg)).forEach(used::add);
+                }
+            });
+            return used;
+        }
+
+        boolean uses(String fromPackage, String toPackage) {
+            return packagesUsedBy(fromPackage).contains(toPackage);
+        }
+
+        /** The class-to-class uses that make {@code from} use {@code to}, one per line. */
+        List<String> evidence(String from, String to) {
+            List<String> lines = new ArrayList<>();
+            uses.forEach((fromClass, tos) -> {
+                if (packageOf(fromClass).equals(from)) {
+                    for (String toClass : tos) {
+                        if (packageOf(toClass).equals(to)) {
+                            lines.add(fromClass + " -> " + toClass
+                                    + (sourceOnly.getOrDefault(fromClass, Set.of()).contains(toClass)
+                                            ? " (in the source only: a constant that javac copied into the class)"
+                                            : ""));
+                        }
+                    }
+                }
+            });
+            return lines;
+        }
+
+        /** The sets of two or more packages that reach each other (strongly connected components). */
+        List<SortedSet<String>> packageCycles() {
+            List<SortedSet<String>> cycles = new ArrayList<>();
+            Set<String> done = new TreeSet<>();
+            for (String pkg : packages()) {
+                if (done.contains(pkg)) {
+                    continue;
+                }
+                SortedSet<String> cycle = new TreeSet<>();
+                for (String other : reachableFrom(pkg)) {
+                    if (reachableFrom(other).contains(pkg)) {
+                        cycle.add(other);
+                    }
+                }
+                cycle.add(pkg);
+                done.addAll(cycle);
+                if (cycle.size() > 1) {
+                    cycles.add(cycle);
+                }
+            }
+            return cycles;
+        }
+
+        private Set<String> reachableFrom(String pkg) {
+            Set<String> seen = new TreeSet<>();
+            Deque<String> todo = new ArrayDeque<>(packagesUsedBy(pkg));
+            while (!todo.isEmpty()) {
+                String next = todo.pop();
+                if (seen.add(next)) {
+                    todo.addAll(packagesUsedBy(next));
+                }
+            }
+            return seen;
+        }
+
+        static String packageOf(String className) {
+            return className.substring(0, Math.max(0, className.lastIndexOf('.')));
+        }
+
+        static String outer(String className) {
+            int dollar = className.indexOf('$');
+            return dollar < 0 ? className : className.substring(0, dollar);
+        }
+    }
+
+    /** Hears every type name a class file mentions, as ASM's remapper is asked to rename it. */
+    private static final class ReferenceCollector extends Remapper {
+        final Set<String> names = new TreeSet<>();
+
+        ReferenceCollector() {
+            super(Opcodes.ASM9);
+        }
+
+        @Override
+        public String map(String internalName) {
+            names.add(internalName);
+            return internalName;
+        }
+    }
+
+    private static final Pattern QUALIFIED = Pattern.compile("\\bkit\\s*\\.\\s*grader((?:\\s*\\.\\s*[a-z_]\\w*)+)"
+            + "\\s*\\.\\s*([A-Z]\\w*)");
+
+    /** The kit.grader classes that a source names with their package (imports, qualified names), in its code only. */
+    static Set<String> qualifiedNames(String source) {
+        Set<String> names = new TreeSet<>();
+        Matcher m = QUALIFIED.matcher(codeOnly(source));
+        while (m.find()) {
+            names.add("kit.grader" + m.group(1).replaceAll("\\s", "") + "." + m.group(2));
+        }
+        return names;
+    }
+
+    /** The source with comments, strings, text blocks and char literals blanked out. */
+    static String codeOnly(String source) {
+        StringBuilder code = new StringBuilder(source.length());
+        int i = 0;
+        while (i < source.length()) {
+            int end;
+            if (source.startsWith("//", i)) {
+                end = source.indexOf('\n', i);
+                end = end < 0 ? source.length() : end;
+            } else if (source.startsWith("/*", i)) {
+                end = source.indexOf("*/", i + 2);
+                end = end < 0 ? source.length() : end + 2;
+            } else if (source.startsWith("\"\"\"", i)) {
+                end = source.indexOf("\"\"\"", i + 3);
+                while (end > 0 && source.charAt(end - 1) == '\\') {
+                    end = source.indexOf("\"\"\"", end + 1);
+                }
+                end = end < 0 ? source.length() : end + 3;
+            } else if (source.charAt(i) == '"' || source.charAt(i) == '\'') {
+                char quote = source.charAt(i);
+                end = i + 1;
+                while (end < source.length() && source.charAt(end) != quote && source.charAt(end) != '\n') {
+                    end += source.charAt(end) == '\\' ? 2 : 1;
+                }
+                end = Math.min(source.length(), end + 1);
+            } else {
+                code.append(source.charAt(i++));
+                continue;
+            }
+            code.append(' ');
+            i = end;
+        }
+        return code.toString();
+    }
+
+    // ---- where the grader is ----
+
+    private static Path kitDir() {
+        String property = System.getProperty("kit.dir");
+        if (property != null) {
+            return Path.of(property).toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("grader/kit/grader"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no grader/kit/grader above " + Path.of("").toAbsolutePath() + " "
+                + HOW_TO_RUN);
+    }
+
+    /** Where Maven compiled the tests and, with them, the grader (tests/pom.xml adds grader/kit as test sources). */
+    private static Path testClasses() {
+        try {
+            return Path.of(ArchitectureTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The grader's class files: those under kit/grader whose source file is in grader/kit/grader/. */
+    private static List<byte[]> compiledGraderClasses() {
+        Path root = testClasses();
+        Path sourceRoot = kitDir().resolve("grader"); // package kit.grader.api is grader/kit/grader/api/
+        List<byte[]> classFiles = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root.resolve("kit/grader"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+                byte[] bytes = Files.readAllBytes(file);
+                String[] sourceFile = new String[1];
+                new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitSource(String source, String debug) {
+                        sourceFile[0] = source;
+                    }
+                }, ClassReader.SKIP_CODE);
+                Path packageDir = root.relativize(file.getParent());
+                if (sourceFile[0] != null && Files.isRegularFile(sourceRoot.resolve(packageDir).resolve(sourceFile[0]))
+                        && !file.getFileName().toString().equals("package-info.class")) {
+                    classFiles.add(bytes);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the compiled grader in " + root + " " + HOW_TO_RUN, e);
+        }
+        return classFiles;
+    }
+
+    /** The grader's sources by top-level class name. */
+    private static Map<String, String> graderSources() {
+        return sourceFiles(kitDir().resolve("grader"));
+    }
+
+    /** The .java files under {@code root}/kit/grader, by the class their path names. */
+    private static Map<String, String> sourceFiles(Path root) {
+        Map<String, String> sources = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(root.resolve("kit/grader"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String name = root.relativize(file).toString().replace(".java", "").replace('/', '.')
+                        .replace('\\', '.');
+                sources.put(name, Files.readString(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sources;
+    }
+
+    private static Map<String, String> ordered(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}
