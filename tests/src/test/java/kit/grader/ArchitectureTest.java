@@ -2,6 +2,7 @@ package kit.grader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -89,22 +90,28 @@ class ArchitectureTest {
 
     @Test
     void everyPackageSaysWhereItRuns() {
-        assertEquals("", unclassified(grader));
+        assertNoProblem(unclassified(grader));
     }
 
     @Test
     void checkJvmClassesUseNoGraderSideClass() {
-        assertEquals("", checkJvmViolations(grader));
+        assertNoProblem(checkJvmViolations(grader));
     }
 
     @Test
     void packagesDependOnEachOtherInOneDirectionOnly() {
-        assertEquals("", cycles(grader));
+        assertNoProblem(cycles(grader));
     }
 
     @Test
     void noPackageHasMoreThan20Classes() {
-        assertEquals("", oversized(grader, MAX_CLASSES));
+        assertNoProblem(oversized(grader, MAX_CLASSES));
+    }
+
+    private static void assertNoProblem(String problem) {
+        if (!problem.isEmpty()) {
+            fail(problem);
+        }
     }
 
     // ---- the rules, each giving the newcomer's explanation, or "" ----
@@ -157,14 +164,23 @@ class ArchitectureTest {
         for (SortedSet<String> cycle : model.packageCycles()) {
             inCycles.addAll(cycle);
             List<String> lines = new ArrayList<>();
+            String smallest = null;
+            int smallestSize = Integer.MAX_VALUE;
             for (String from : cycle) {
                 for (String to : model.packagesUsedBy(from)) {
                     if (cycle.contains(to)) {
-                        model.evidence(from, to).forEach(e -> lines.add("  " + e));
+                        List<String> evidence = model.evidence(from, to);
+                        evidence.forEach(e -> lines.add("  " + e));
+                        if (evidence.size() < smallestSize) {
+                            smallestSize = evidence.size();
+                            smallest = from + " -> " + to;
+                        }
                     }
                 }
             }
-            parts.add(String.join(", ", cycle) + " depend on each other:\n" + String.join("\n", lines));
+            parts.add(String.join(", ", cycle) + " depend on each other:\n" + String.join("\n", lines)
+                    + "\nThe thinnest of these dependencies, most likely the one to turn round: " + smallest + " ("
+                    + smallestSize + " use" + (smallestSize == 1 ? "" : "s") + ").");
         }
         if (parts.isEmpty()) {
             return "";
@@ -299,6 +315,8 @@ class ArchitectureTest {
                             Object page = new kit.grader.report.Page();
                         }
                         """,
+                "kit/grader/cli/Other.java", "package kit.grader.cli; class Other { kit.grader.report.Page p; }",
+                "kit/grader/report/Index.java", "package kit.grader.report; class Index { kit.grader.stress.Run r; }",
                 "kit/grader/layout/Folders.java", """
                         package kit.grader.layout;
                         public class Folders {
@@ -315,6 +333,7 @@ class ArchitectureTest {
         }
         assertTrue(problem.contains("\n  kit.grader.layout -> kit.grader.report\n"), "the direction outside: "
                 + problem);
+        assertTrue(problem.contains("the one to turn round: kit.grader.stress -> kit.grader.cli (1 use)."), problem);
     }
 
     @Test
