@@ -154,7 +154,7 @@ class ArchitectureTest {
                 + " class brings the compiler, the manifest or the result files along and ties both sides together."
                 + " Turn the dependency round: move what the check-JVM class needs (a constant, a small record) into"
                 + " kit.grader.runner or kit.grader.api and let the grader side read it from there - as the heap limit"
-                + " lives in runner.HeapWatch and host.CheckJvmPool reads it - or hand the value to the check JVM on"
+                + " lives in runner.HeapWatch and host.CheckJvmFlags reads it - or hand the value to the check JVM on"
                 + " its command line. " + HOW_TO_RUN;
     }
 

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 import kit.grader.layout.GraderException;
-import kit.grader.layout.KitPaths;
+import kit.grader.layout.KitLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +55,7 @@ class ForbiddenApisTest {
                         .findFirst().orElseThrow());
             }
         }
-        return ForbiddenApis.problem(classes, classSources, learnerFiles, new KitPaths(kit));
+        return ForbiddenApis.problem(classes, classSources, learnerFiles, new KitLayout(kit, List.of()));
     }
 
     private String scan(String fileName, String source) throws IOException {
@@ -298,7 +298,7 @@ class ForbiddenApisTest {
     void aScanThatWouldFindNoLearnerClassIsAnErrorOfTheGrader() throws IOException {
         Path classes = Files.createDirectories(kit.resolve("classes"));
         GraderException e = assertThrows(GraderException.class, () -> ForbiddenApis.problem(classes, Map.of(),
-                List.of(kit.resolve("exercises/counter/ThreadSafeCounter.java")), new KitPaths(kit)));
+                List.of(kit.resolve("exercises/counter/ThreadSafeCounter.java")), new KitLayout(kit, List.of())));
         assertTrue(e.getMessage().startsWith("javac wrote no class of the learner's files"), e.getMessage());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import kit.grader.host.CheckResult;
 import kit.grader.host.ExerciseResult;
 import kit.grader.layout.Exercise;
@@ -19,9 +20,13 @@ class ConsoleTest {
         return out.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
     }
 
+    private static Exercise exercise(String id) {
+        return new Exercise(id, "Unused", id, Optional.empty());
+    }
+
     @Test
     void aCheckPerLineWithAFailuresExplanationIndented() {
-        Exercise counter = Exercise.byId("counter").orElseThrow();
+        Exercise counter = exercise("counter");
         console.start(counter, "exercises/counter/ThreadSafeCounter.java");
         console.result(new CheckResult("A new counter is 0", 1, 1, true, "not shown"));
         console.result(CheckResult.failed("no update is lost", 3, "value 13,412, expected 20,000\nHold one lock.\n"));
@@ -43,8 +48,8 @@ class ConsoleTest {
 
     @Test
     void fullMarksAndTheSummaryOfSeveralExercises() {
-        Exercise counter = Exercise.byId("counter").orElseThrow();
-        Exercise list = Exercise.byId("list").orElseThrow();
+        Exercise counter = exercise("counter");
+        Exercise list = exercise("list");
         ExerciseResult full = new ExerciseResult(counter, "x", List.of(new CheckResult("a", 10, 10, true, "")), "");
         ExerciseResult none = new ExerciseResult(list, "x", List.of(CheckResult.failed("a", 12, "")), "no compile");
         console.total(full);

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import kit.grader.host.CheckResult;
@@ -38,7 +39,7 @@ class ResultFilesTest {
     private static final Exercise LIST = exercise("list");
 
     private static Exercise exercise(String id) {
-        return Exercise.byId(id).orElseThrow(() -> new AssertionError("the kit has no exercise " + id));
+        return new Exercise(id, "Unused", id.replace("-", ""), Optional.empty());
     }
 
     private static final ExerciseResult COUNTER_HALF = new ExerciseResult(COUNTER, "exercises/counter", List.of(

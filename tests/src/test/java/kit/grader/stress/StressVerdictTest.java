@@ -32,7 +32,7 @@ class StressVerdictTest {
         assertEquals(2, result.score());
         assertEquals(2, result.maxScore());
         assertEquals("jcstress: two increments at once are both counted", result.name());
-        assertTrue(result.output().startsWith("On " + StressGrader.Machine.describe() + "; jcstress's report: "
+        assertTrue(result.output().startsWith("On " + JcstressMachine.describe() + "; jcstress's report: "
                 + "results/stress-counter/index.html\n"), result.output());
         assertTrue(result.output().endsWith("\n        RESULT    SAMPLES     FREQ      EXPECT  DESCRIPTION\n"
                 + TABLE.get(1) + "\n" + TABLE.get(2)), "the table, without trailing blanks: " + result.output());
