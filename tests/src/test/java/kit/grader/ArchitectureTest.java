@@ -1,6 +1,7 @@
 package kit.grader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -38,11 +39,13 @@ import org.objectweb.asm.commons.Remapper;
 import org.objectweb.asm.tree.ClassNode;
 
 /**
- * The grader's rooms and the doors between them (issue 18), checked on every {@code ./test unit}:
+ * The grader's rooms and the doors between them (issue 18), checked on every {@code ./test unit}. The rooms are the
+ * table "The grader's rooms" in grader/README.md: each package of {@code kit.grader}, where it runs (the check JVM,
+ * beside the learner's code, or the grader) and which packages it may use. The tests hold the code to it:
  * <ul>
- * <li>every package of {@code kit.grader} says where it runs: in the check JVM, next to the learner's code
- * ({@link #CHECK_JVM}), or in the grader's own JVM ({@link #GRADER_SIDE});</li>
- * <li>a check-JVM package uses no grader-side class;</li>
+ * <li>every package has its row;</li>
+ * <li>a class of a check-JVM package uses no class of a grader-side package (and the table allows none);</li>
+ * <li>a package uses only the packages its row allows;</li>
  * <li>no two packages depend on each other, directly or round a circle;</li>
  * <li>no package has more than {@value #MAX_CLASSES} top-level classes.</li>
  * </ul>
@@ -50,32 +53,23 @@ import org.objectweb.asm.tree.ClassNode;
  * bodies, lambdas, annotations and constants - what the class path must hold) and from the sources (imports and
  * qualified names, comments and literals left out), because javac copies a {@code static final} constant into the
  * class that reads it, so a check-JVM class reading a grader-side constant leaves no trace in its class file.
- * The last tests give the checks made-up classes that break each rule, so that the checks are known to fail.
+ * The last tests give the checks made-up classes and tables that break each rule, so that the checks can fail.
  */
 class ArchitectureTest {
-    /** Packages whose classes the check JVM loads, next to the learner's code, and their one job. */
-    static final Map<String, String> CHECK_JVM = ordered(
-            "kit.grader.api", "what the checks import (Points, ModelCheck, Race, BlockingCall, ...)",
-            "kit.grader.runner", "the check JVM's main: runs the checks, signs the events, words the failures",
-            "kit.grader.race", "the race detector, which runs with the learner's code");
-
-    /** Packages that run only in the grader's JVM, and their one job. */
-    static final Map<String, String> GRADER_SIDE = ordered(
-            "kit.grader.host", "compiling, scanning, launching the check JVMs and collecting their results",
-            "kit.grader.layout", "the manifest and the kit's folders",
-            "kit.grader.report", "what the learner and the course platforms read",
-            "kit.grader.cli", "the learner's commands: grade, watch, progress, reset",
-            "kit.grader.stress", "jcstress, under --stress");
-
     static final int MAX_CLASSES = 20;
+
+    static final String README = "grader/README.md";
+    static final String TABLE_HEADER = "| package | runs in | what it holds | may use |";
 
     private static final String HOW_TO_RUN = "(run it alone with: ./test unit)";
 
     private static Model grader;
+    private static Map<String, Room> rooms;
 
     @BeforeAll
-    static void readTheGrader() {
+    static void readTheGrader() throws IOException {
         grader = Model.read(compiledGraderClasses(), graderSources());
+        rooms = rooms(Files.readString(kitDir().resolve(README)));
     }
 
     @Test
@@ -89,13 +83,27 @@ class ArchitectureTest {
     }
 
     @Test
-    void everyPackageSaysWhereItRuns() {
-        assertNoProblem(unclassified(grader));
+    void theTableOfRoomsPutsTheChecksApiAndTheRunnerInTheCheckJvm() {
+        for (String pkg : List.of("kit.grader.api", "kit.grader.runner")) {
+            assertTrue(rooms.containsKey(pkg) && rooms.get(pkg).checkJvm(), README + ": " + pkg + " runs in the check"
+                    + " JVM (it is what the checks and the check JVM's main class are made of): " + rooms.get(pkg));
+        }
+        assertTrue(rooms.values().stream().filter(r -> !r.checkJvm()).count() >= 3, "grader-side rooms: " + rooms);
+    }
+
+    @Test
+    void everyPackageHasItsRoom() {
+        assertNoProblem(unclassified(grader, rooms));
     }
 
     @Test
     void checkJvmClassesUseNoGraderSideClass() {
-        assertNoProblem(checkJvmViolations(grader));
+        assertNoProblem(checkJvmViolations(grader, rooms));
+    }
+
+    @Test
+    void everyPackageUsesOnlyWhatItsRoomAllows() {
+        assertNoProblem(undeclared(grader, rooms));
     }
 
     @Test
@@ -114,48 +122,122 @@ class ArchitectureTest {
         }
     }
 
+    // ---- the table of rooms ----
+
+    /** A row of the table of rooms: a package, whether it runs in the check JVM, the packages it may use. */
+    record Room(String pkg, boolean checkJvm, SortedSet<String> mayUse) {}
+
+    private static final Pattern CODE = Pattern.compile("`([^`]+)`");
+
+    /**
+     * The rows of the table under {@link #TABLE_HEADER} in {@code readme}. "runs in" says "the check JVM" or "the
+     * grader"; "may use" names packages in backticks ({@code `layout`} or {@code `kit.grader.layout`}), or says
+     * "all of the above"; other words there (the JDK, JUnit, ...) are not packages of the grader.
+     */
+    static Map<String, Room> rooms(String readme) {
+        List<String> lines = readme.lines().map(String::strip).toList();
+        int header = lines.indexOf(TABLE_HEADER);
+        if (header < 0) {
+            throw new AssertionError(README + " has no table of the grader's rooms: ArchitectureTest reads from it"
+                    + " where each package runs and what it may use. It starts with the line " + TABLE_HEADER
+                    + " (under '## The grader's rooms'); put it back or mend that line.");
+        }
+        Map<String, Room> rooms = new LinkedHashMap<>();
+        for (String line : lines.subList(Math.min(lines.size(), header + 2), lines.size())) {
+            if (!line.startsWith("|")) {
+                break;
+            }
+            String[] cells = line.split("\\|", -1);
+            Matcher pkg = CODE.matcher(cells.length > 1 ? cells[1] : "");
+            String runsIn = cells.length > 2 ? cells[2].strip() : "";
+            if (cells.length != 6 || !pkg.find() || !pkg.group(1).startsWith("kit.grader")
+                    || !(runsIn.equals("the check JVM") || runsIn.equals("the grader"))) {
+                throw new AssertionError(README + ", the table of the grader's rooms: a row is | `kit.grader.<name>` |"
+                        + " the check JVM or the grader | what it holds | the packages it may use, in backticks |,"
+                        + " not: " + line);
+            }
+            SortedSet<String> mayUse = new TreeSet<>();
+            if (cells[4].contains("all of the above")) {
+                mayUse.addAll(rooms.keySet());
+            }
+            Matcher used = CODE.matcher(cells[4]);
+            while (used.find()) {
+                mayUse.add(used.group(1).startsWith("kit.") ? used.group(1) : "kit.grader." + used.group(1));
+            }
+            rooms.put(pkg.group(1), new Room(pkg.group(1), runsIn.equals("the check JVM"), mayUse));
+        }
+        return rooms;
+    }
+
     // ---- the rules, each giving the newcomer's explanation, or "" ----
 
-    static String unclassified(Model model) {
+    static String unclassified(Model model, Map<String, Room> rooms) {
         List<String> lines = new ArrayList<>();
         for (String pkg : model.packages()) {
-            if (!CHECK_JVM.containsKey(pkg) && !GRADER_SIDE.containsKey(pkg)) {
+            if (!rooms.containsKey(pkg)) {
                 lines.add("  " + pkg + " (" + String.join(", ", simpleNames(model.topLevelClasses(pkg))) + ")");
             }
         }
         if (lines.isEmpty()) {
             return "";
         }
-        return "Every package of the grader must say where it runs, and these do not:\n" + String.join("\n", lines)
-                + "\nAdd each to tests/src/test/java/kit/grader/ArchitectureTest.java with its one job: to CHECK_JVM"
-                + " if the check JVM loads its classes (the checks call it, or the runner does), else to GRADER_SIDE"
-                + " (compiling, launching, reporting, the learner's commands). The other tests of this class then"
-                + " hold it to that. " + HOW_TO_RUN;
+        return "Every package of the grader has a row in the table of the grader's rooms in " + README + ", and"
+                + " these have none:\n" + String.join("\n", lines) + "\nAdd a row for each: the package, where it runs"
+                + " (the check JVM, if the checks or the check JVM's runner load its classes; else the grader), what it"
+                + " holds, and the packages it may use. The other tests of this class then hold it to that. "
+                + HOW_TO_RUN;
     }
 
-    static String checkJvmViolations(Model model) {
+    static String checkJvmViolations(Model model, Map<String, Room> rooms) {
         List<String> lines = new ArrayList<>();
-        for (String from : model.packages()) {
-            if (!CHECK_JVM.containsKey(from)) {
+        for (Room room : rooms.values()) {
+            if (!room.checkJvm()) {
                 continue;
             }
-            for (String to : model.packagesUsedBy(from)) {
-                if (GRADER_SIDE.containsKey(to)) {
-                    lines.addAll(model.evidence(from, to));
+            for (String to : room.mayUse()) {
+                if (rooms.containsKey(to) && !rooms.get(to).checkJvm()) {
+                    lines.add(room.pkg() + " may use " + to + ", says the table of rooms in " + README);
+                }
+            }
+            for (String to : model.packagesUsedBy(room.pkg())) {
+                if (rooms.containsKey(to) && !rooms.get(to).checkJvm()) {
+                    lines.addAll(model.evidence(room.pkg(), to));
                 }
             }
         }
         if (lines.isEmpty()) {
             return "";
         }
-        return "Classes that run in the check JVM (" + String.join(", ", CHECK_JVM.keySet()) + ") use grader-side"
-                + " classes:\n" + lines.stream().map(l -> "  " + l).collect(Collectors.joining("\n"))
+        return "Classes that run in the check JVM (" + rooms.values().stream().filter(Room::checkJvm).map(Room::pkg)
+                .collect(Collectors.joining(", ")) + ") use grader-side classes:\n"
+                + lines.stream().map(l -> "  " + l).collect(Collectors.joining("\n"))
                 + "\nThe check JVM runs the learner's code; what it loads must be what runs there, and a grader-side"
                 + " class brings the compiler, the manifest or the result files along and ties both sides together."
                 + " Turn the dependency round: move what the check-JVM class needs (a constant, a small record) into"
                 + " kit.grader.runner or kit.grader.api and let the grader side read it from there - as the heap limit"
                 + " lives in runner.HeapWatch and host.CheckJvmFlags reads it - or hand the value to the check JVM on"
                 + " its command line. " + HOW_TO_RUN;
+    }
+
+    static String undeclared(Model model, Map<String, Room> rooms) {
+        List<String> lines = new ArrayList<>();
+        for (Room room : rooms.values()) {
+            for (String to : model.packagesUsedBy(room.pkg())) {
+                if (!room.mayUse().contains(to)) {
+                    lines.add("  " + room.pkg() + " may use " + (room.mayUse().isEmpty() ? "no package of the grader"
+                            : String.join(", ", room.mayUse())) + ", not " + to + ":");
+                    model.evidence(room.pkg(), to).forEach(e -> lines.add("    " + e));
+                }
+            }
+        }
+        if (lines.isEmpty()) {
+            return "";
+        }
+        return "Packages use packages that their row in the table of rooms (" + README + ") does not let them use:\n"
+                + String.join("\n", lines) + "\nEither use what the room allows (move the class you need, or ask the"
+                + " caller to hand it in), or, when the new door is right, add the package to the row's 'may use'"
+                + " (in backticks) - the other tests of this class then check that it makes no circle and keeps the"
+                + " check JVM apart. " + HOW_TO_RUN;
     }
 
     static String cycles(Model model) {
@@ -218,8 +300,8 @@ class ArchitectureTest {
         return "A package holds at most " + max + " top-level classes, so that a newcomer can take in a room at"
                 + " once:\n" + String.join("\n", lines) + "\nSplit it by role: find classes that work together and"
                 + " that the rest reaches through one or two of them, move them into a package of their own (a folder"
-                + " under grader/kit/grader/, which the //SOURCES globs of grader/Grade.java must include), add that"
-                + " package to CHECK_JVM or GRADER_SIDE in this test with its one job, and run the tests again. "
+                + " under grader/kit/grader/, which the //SOURCES globs of grader/Grade.java must include), give it a"
+                + " row in the table of rooms in " + README + " and a package-info.java, and run the tests again. "
                 + HOW_TO_RUN;
     }
 
@@ -227,7 +309,41 @@ class ArchitectureTest {
         return classes.stream().map(c -> c.substring(c.lastIndexOf('.') + 1)).toList();
     }
 
-    // ---- the checks on made-up classes: each rule must be able to fail ----
+    // ---- the checks on made-up classes and tables: each rule must be able to fail ----
+
+    /** The rooms of the made-up classes below: runner in the check JVM, the rest on the grader's side. */
+    private static final Map<String, Room> MADE_UP_ROOMS = rooms("""
+            # The grader
+            | package | runs in | what it holds | may use |
+            |---|---|---|---|
+            | `kit.grader.runner` | the check JVM | the check JVM's main | the JDK |
+            | `kit.grader.layout` | the grader | the kit's files | the JDK |
+            | `kit.grader.host` | the grader | grading one exercise | `layout`, `runner` |
+            | `kit.grader.report` | the grader | the console | `kit.grader.host`, `layout` |
+            | `kit.grader.stress` | the grader | jcstress | `host`, `report` |
+            | `kit.grader.cli` | the grader | the commands | all of the above |
+
+            More text.
+            """);
+
+    @Test
+    void theTableOfRoomsIsReadAsTheReadmeWritesIt() {
+        assertEquals(List.of("kit.grader.runner", "kit.grader.layout", "kit.grader.host", "kit.grader.report",
+                "kit.grader.stress", "kit.grader.cli"), List.copyOf(MADE_UP_ROOMS.keySet()));
+        assertEquals(new Room("kit.grader.runner", true, new TreeSet<>()), MADE_UP_ROOMS.get("kit.grader.runner"));
+        assertEquals(new Room("kit.grader.report", false, new TreeSet<>(Set.of("kit.grader.host",
+                "kit.grader.layout"))), MADE_UP_ROOMS.get("kit.grader.report"));
+        assertEquals(Set.of("kit.grader.runner", "kit.grader.layout", "kit.grader.host", "kit.grader.report",
+                "kit.grader.stress"), MADE_UP_ROOMS.get("kit.grader.cli").mayUse());
+        AssertionError noTable = assertThrows(AssertionError.class,
+                () -> rooms("# The grader\n| package | runs in | may use |\n"));
+        assertTrue(noTable.getMessage().startsWith(README + " has no table of the grader's rooms"),
+                noTable::getMessage);
+        AssertionError badRow = assertThrows(AssertionError.class,
+                () -> rooms(TABLE_HEADER + "\n|---|---|---|---|\n| `kit.grader.api` | the checks | x | the JDK |\n"));
+        assertTrue(badRow.getMessage().endsWith("not: | `kit.grader.api` | the checks | x | the JDK |"),
+                badRow::getMessage);
+    }
 
     @TempDir
     Path scratch;
@@ -283,12 +399,17 @@ class ArchitectureTest {
                             kit.grader.runner.Spy spy; // host may use runner
                         }
                         """));
-        String problem = checkJvmViolations(model);
+        String problem = checkJvmViolations(model, MADE_UP_ROOMS);
         assertTrue(problem.contains("kit.grader.runner.Spy -> kit.grader.host.Secret\n"), problem);
         assertTrue(problem.contains("kit.grader.runner.Limit -> kit.grader.host.Secret (in the source only: a"),
                 problem);
         assertTrue(!problem.contains("layout"), "comments and strings are no use: " + problem);
         assertTrue(problem.contains("Turn the dependency round"), problem);
+        Map<String, Room> lax = new LinkedHashMap<>(MADE_UP_ROOMS);
+        lax.put("kit.grader.runner", new Room("kit.grader.runner", true, new TreeSet<>(Set.of("kit.grader.host"))));
+        assertTrue(checkJvmViolations(model, lax).contains("  kit.grader.runner may use kit.grader.host, says the"
+                + " table of rooms in " + README + "\n"), "a table that lets the check JVM use the grader's side is"
+                + " wrong too: " + checkJvmViolations(model, lax));
     }
 
     @Test
@@ -334,6 +455,20 @@ class ArchitectureTest {
         assertTrue(problem.contains("\n  kit.grader.layout -> kit.grader.report\n"), "the direction outside: "
                 + problem);
         assertTrue(problem.contains("the one to turn round: kit.grader.stress -> kit.grader.cli (1 use)."), problem);
+
+        String undeclared = undeclared(model, MADE_UP_ROOMS);
+        assertTrue(undeclared.contains("""
+                  kit.grader.layout may use no package of the grader, not kit.grader.report:
+                    kit.grader.layout.Folders -> kit.grader.report.Page
+                """), undeclared);
+        assertTrue(undeclared.contains("""
+                  kit.grader.report may use kit.grader.host, kit.grader.layout, not kit.grader.stress:
+                    kit.grader.report.Index -> kit.grader.stress.Run
+                    kit.grader.report.Page -> kit.grader.stress.Run
+                """), undeclared);
+        assertTrue(undeclared.contains("  kit.grader.stress may use kit.grader.host, kit.grader.report, not"
+                + " kit.grader.cli:\n"), undeclared);
+        assertTrue(!undeclared.contains("kit.grader.cli may use"), "cli may use all of the above: " + undeclared);
     }
 
     @Test
@@ -348,8 +483,9 @@ class ArchitectureTest {
         assertTrue(problem.contains("  kit.grader.everything: 21 classes (Part1, Part10,"), problem);
         assertTrue(problem.contains("Split it by role"), problem);
         assertEquals("", oversized(model, 21));
-        String unknown = unclassified(model);
+        String unknown = unclassified(model, MADE_UP_ROOMS);
         assertTrue(unknown.contains("  kit.grader.everything (Part1, "), unknown);
+        assertTrue(unknown.contains("Add a row for each"), unknown);
     }
 
     private static byte[] emptyClass(String internalName) {
