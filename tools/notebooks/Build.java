@@ -85,7 +85,8 @@ public class Build {
                 System.exit(1);
                 return;
             }
-            JsonObject existing = Files.exists(notebookFile) ? JsonParser.parseString(Files.readString(notebookFile)).getAsJsonObject() : null;
+            JsonObject existing = Files.exists(notebookFile)
+                    ? JsonParser.parseString(Files.readString(notebookFile)).getAsJsonObject() : null;
             if (check) {
                 String difference = existing == null ? "missing" : difference(cells, existing);
                 if (difference != null) {
@@ -215,7 +216,8 @@ public class Build {
                 }
                 continue;
             }
-            if (region != null ? inRegion : !PACKAGE.matcher(text).matches() && !JBANG_DIRECTIVE.matcher(text).matches()) {
+            boolean code = !PACKAGE.matcher(text).matches() && !JBANG_DIRECTIVE.matcher(text).matches();
+            if (region != null ? inRegion : code) {
                 kept.add(text);
             }
         }
@@ -338,8 +340,10 @@ public class Build {
             Cell want = cells.get(i);
             JsonObject have = actual.get(i).getAsJsonObject();
             JsonElement tags = have.getAsJsonObject("metadata").get("tags");
-            List<String> haveTags = tags == null ? List.of() : tags.getAsJsonArray().asList().stream().map(JsonElement::getAsString).toList();
-            if (!want.type().equals(have.get("cell_type").getAsString()) || !want.source().equals(NotebookJson.text(have.get("source")))
+            List<String> haveTags = tags == null ? List.of()
+                    : tags.getAsJsonArray().asList().stream().map(JsonElement::getAsString).toList();
+            if (!want.type().equals(have.get("cell_type").getAsString())
+                    || !want.source().equals(NotebookJson.text(have.get("source")))
                     || !want.tags().equals(haveTags)) {
                 return "cell " + (i + 1) + " (" + want.id() + ") differs from its source";
             }

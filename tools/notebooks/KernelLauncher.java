@@ -22,8 +22,10 @@ public final class KernelLauncher {
             System.err.println("usage: KernelLauncher <connection-file>");
             System.exit(2);
         }
-        LogManager.getLogManager().readConfiguration(MainApp.class.getClassLoader().getResourceAsStream("logging.properties"));
-        ConnectionProperties connection = Transform.fromJson(Files.readString(Path.of(args[0])), ConnectionProperties.class);
+        LogManager.getLogManager()
+                .readConfiguration(MainApp.class.getClassLoader().getResourceAsStream("logging.properties"));
+        ConnectionProperties connection =
+                Transform.fromJson(Files.readString(Path.of(args[0])), ConnectionProperties.class);
         Channels channels = new Channels(connection);
         Field handlers = Channels.class.getDeclaredField("handlers");
         handlers.setAccessible(true);

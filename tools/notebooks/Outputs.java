@@ -47,7 +47,8 @@ public class Outputs {
                 if (data.has("image/png")) {
                     yield "[image/png " + pngSize(NotebookJson.text(data.get("image/png"))) + "]\n";
                 }
-                yield data.has("text/plain") ? NotebookJson.text(data.get("text/plain")) + "\n" : "[" + String.join(", ", data.keySet()) + "]\n";
+                yield data.has("text/plain") ? NotebookJson.text(data.get("text/plain")) + "\n"
+                        : "[" + String.join(", ", data.keySet()) + "]\n";
             }
         };
     }

@@ -21,9 +21,10 @@ import java.util.Map;
 
 public class Tour {
     private static final Map<Character, String> PRINCIPLES = Map.of(
-            '1', "Threading: scale out by adding processes, prefer asynchronous I/O, use threads only as an optimisation.",
-            '2', "Thread safety: data that threads share needs a guard (a lock, an atomic variable, a concurrent collection),"
-                    + " and names that say so.",
+            '1', "Threading: scale out by adding processes, prefer asynchronous I/O, use threads only as an "
+                    + "optimisation.",
+            '2', "Thread safety: data that threads share needs a guard (a lock, an atomic variable, a concurrent "
+                    + "collection), and names that say so.",
             '3', "Publish/subscribe: wait for a change of shared state on a condition object and announce it there;"
                     + " never sleep-poll.");
 
@@ -97,7 +98,8 @@ public class Tour {
         long failed = outcomes.stream().filter(o -> o.exitCode() != 0).count();
         long skipped = outcomes.stream().filter(Outcome::skipped).count();
         double total = outcomes.stream().mapToDouble(Outcome::seconds).sum();
-        System.out.printf("%d examples, %d failed, %d skipped, %.0f s in all%n", outcomes.size(), failed, skipped, total);
+        System.out.printf("%d examples, %d failed, %d skipped, %.0f s in all%n", outcomes.size(), failed, skipped,
+                total);
         System.out.println("Next: the notebooks in notebooks/, and the exercises: ./jbang grade counter");
         if (failed > 0) {
             System.exit(1);
@@ -105,7 +107,8 @@ public class Tour {
     }
 
     private static String commandLine(Step step) {
-        return String.join(" ", step.alias(), String.join(" ", QUICK_ARGUMENTS.getOrDefault(step.alias(), List.of()))).strip();
+        List<String> quick = QUICK_ARGUMENTS.getOrDefault(step.alias(), List.of());
+        return String.join(" ", step.alias(), String.join(" ", quick)).strip();
     }
 
     /**
@@ -146,7 +149,8 @@ public class Tour {
             dir = dir.getParent();
         }
         if (dir == null) {
-            System.err.println("error: run the tour from inside the kit (no jbang-catalog.json above " + Path.of("").toAbsolutePath() + ")");
+            System.err.println("error: run the tour from inside the kit (no jbang-catalog.json above "
+                    + Path.of("").toAbsolutePath() + ")");
             System.exit(2);
         }
         return dir;

@@ -53,7 +53,8 @@ class BufferOnOneThreadTest {
             buffer.put("b");
             return List.of(first, buffer.take());
         });
-        assertEquals(List.of("a", "b"), outcome, "the items taken from BoundedBuffer(1) after put a, take, put b, take");
+        assertEquals(List.of("a", "b"), outcome,
+                "the items taken from BoundedBuffer(1) after put a, take, put b, take");
     }
 
     @Test

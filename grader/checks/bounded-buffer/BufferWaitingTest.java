@@ -37,7 +37,8 @@ class BufferWaitingTest {
             return null;
         });
         if (!producer.awaitWaiting("put(\"c\") on a full BoundedBuffer(2)")) {
-            fail("put(\"c\") on a BoundedBuffer(2) that already held [a, b] " + BlockingCall.describe(producer.outcome())
+            fail("put(\"c\") on a BoundedBuffer(2) that already held [a, b] "
+                    + BlockingCall.describe(producer.outcome())
                     + " instead of waiting: the buffer now holds " + buffer.size() + " items, more than its capacity."
                     + " put must wait while size == capacity.");
         }
@@ -100,9 +101,11 @@ class BufferWaitingTest {
     void manyProducersAndConsumers() {
         for (int capacity = 1; capacity <= 2; capacity++) {
             var buffer = new BoundedBuffer<Integer>(capacity);
-            new ProducersAndConsumers("For " + TIME.toMillis() + " ms, over and over, on a BoundedBuffer(" + capacity + "): 4 producers put 2 items"
+            new ProducersAndConsumers("For " + TIME.toMillis() + " ms, over and over, on a BoundedBuffer(" + capacity
+                    + "): 4 producers put 2 items"
                     + " each while 4 consumers called take() twice each", 4, buffer::put,
-                    List.of(ProducersAndConsumers.Kind.untilItem("consumer", 4, buffer::take)), buffer::size, capacity).run(TIME);
+                    List.of(ProducersAndConsumers.Kind.untilItem("consumer", 4, buffer::take)), buffer::size, capacity)
+                    .run(TIME);
         }
     }
 

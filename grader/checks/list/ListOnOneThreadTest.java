@@ -94,7 +94,8 @@ class ListOnOneThreadTest {
     }
 
     @Test
-    @DisplayName("snapshot is an independent copy: later changes to the list do not show in it, and the other way round")
+    @DisplayName("snapshot is an independent copy: later changes to the list do not show in it, and the other way "
+            + "round")
     @Points(1)
     void snapshotIsIndependent() {
         var list = listOf("a", "b");

@@ -82,9 +82,10 @@ public final class BlockingCall<T> {
     }
 
     /**
-     * Waits up to {@link Deadlines#CALL} for the call to end; fails with a thread dump if it does not - and sooner, after
-     * {@link Deadlines#STUCK}, if the call kept waiting all that time: a call that should end by itself, or has just been
-     * woken or interrupted, never does; or once it has used {@link Deadlines#SPIN_CPU} of CPU time (it loops).
+     * Waits up to {@link Deadlines#CALL} for the call to end; fails with a thread dump if it does not - and sooner,
+     * after {@link Deadlines#STUCK}, if the call kept waiting all that time: a call that should end by itself, or has
+     * just been woken or interrupted, never does; or once it has used {@link Deadlines#SPIN_CPU} of CPU time (it
+     * loops).
      */
     public void awaitEnd(String whatIfNot) {
         long start = System.nanoTime();

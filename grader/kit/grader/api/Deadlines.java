@@ -34,7 +34,10 @@ public final class Deadlines {
     public static final Duration SEEN = Duration.ofSeconds(3);
     /** Wall-clock bound on a warm-up ({@link WarmUp}), for a thread that gets little CPU. */
     public static final Duration WARM_UP_LIMIT = Duration.ofSeconds(10);
-    /** ProducersAndConsumers: no item moved for this long (and no worker runnable for {@link #QUIET}) means every thread waits. */
+    /**
+     * ProducersAndConsumers: no item moved for this long (and no worker runnable for {@link #QUIET}) means every
+     * thread waits.
+     */
     public static final Duration STALL = Duration.ofMillis(1500);
     /** ProducersAndConsumers: no worker thread was runnable for this long. */
     public static final Duration QUIET = Duration.ofMillis(500);

@@ -10,7 +10,10 @@ final class LearnerPackage {
 
     private LearnerPackage() {}
 
-    /** The learner's package of the check that called the helper calling this (the nearest {@code kit.checks} frame). */
+    /**
+     * The learner's package of the check that called the helper calling this (the nearest {@code kit.checks}
+     * frame).
+     */
     static String ofCaller() {
         return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
                 .walk(frames -> frames.map(frame -> frame.getDeclaringClass().getPackageName())

@@ -16,10 +16,10 @@ import java.util.function.IntSupplier;
  * {@code notify()} like {@code notifyAll()}, so a wake-up that reaches a thread of the wrong kind - which passes
  * every model check - is only seen here, where it leaves every thread waiting while work remains.
  *
- * <p>A hang is told by its state, not by a long timeout: when no item has moved for {@link Deadlines#STALL} and no worker
- * thread has been runnable for the last {@link Deadlines#QUIET} (every one parked, in {@code wait()} or blocked on a lock),
- * nobody can go on - a correct class, however slow the machine, always has a thread that can. A class that merely
- * runs slowly keeps moving items or keeps a thread runnable, and is given up to {@link Deadlines#TRAFFIC}.
+ * <p>A hang is told by its state, not by a long timeout: when no item has moved for {@link Deadlines#STALL} and no
+ * worker thread has been runnable for the last {@link Deadlines#QUIET} (every one parked, in {@code wait()} or blocked
+ * on a lock), nobody can go on - a correct class, however slow the machine, always has a thread that can. A class that
+ * merely runs slowly keeps moving items or keeps a thread runnable, and is given up to {@link Deadlines#TRAFFIC}.
  */
 public final class ProducersAndConsumers {
     private static final long SAMPLE_MILLIS = 10;
@@ -82,10 +82,11 @@ public final class ProducersAndConsumers {
     }
 
     /**
-     * Runs phases for about {@code time} (at least {@link #MIN_PHASES}): in each, every consumer gets one item and the producers put as many between them,
-     * all at once; then every thread waits for the others at a barrier. A consumer therefore never comes back for
-     * more while a wake-up it needed is still owed - the state in which a lost or misdirected wake-up leaves a thread
-     * waiting for good. Fails on a stall (with a thread dump), a lost or doubled item, or a size out of range.
+     * Runs phases for about {@code time} (at least {@link #MIN_PHASES}): in each, every consumer gets one item and the
+     * producers put as many between them, all at once; then every thread waits for the others at a barrier. A consumer
+     * therefore never comes back for more while a wake-up it needed is still owed - the state in which a lost or
+     * misdirected wake-up leaves a thread waiting for good. Fails on a stall (with a thread dump), a lost or doubled
+     * item, or a size out of range.
      */
     public void run(Duration time) {
         int consumerThreads = consumers.stream().filter(kind -> !kind.once()).mapToInt(Kind::threads).sum();
@@ -216,7 +217,10 @@ public final class ProducersAndConsumers {
         failure.compareAndSet(null, message);
     }
 
-    /** Waits for the workers; fails if they all wait with work left, or if they take longer than {@link Deadlines#TRAFFIC}. */
+    /**
+     * Waits for the workers; fails if they all wait with work left, or if they take longer than
+     * {@link Deadlines#TRAFFIC}.
+     */
     private void watch(AtomicInteger phases) {
         long start = System.nanoTime();
         long lastMoved = -1;
@@ -237,11 +241,14 @@ public final class ProducersAndConsumers {
             if (workers.stream().anyMatch(t -> t.getState() == Thread.State.RUNNABLE)) {
                 lastRunnable = now;
             }
-            boolean stalled = now - lastMove >= Deadlines.STALL.toNanos() && now - lastRunnable >= Deadlines.QUIET.toNanos();
+            boolean stalled = now - lastMove >= Deadlines.STALL.toNanos()
+                    && now - lastRunnable >= Deadlines.QUIET.toNanos();
             if (stalled || now - start >= Deadlines.TRAFFIC.toNanos()) {
                 throw new AssertionError(what + ": " + (stalled
-                        ? "every thread waits and none can go on - no item moved for " + Deadlines.STALL.toMillis() + " ms"
-                        : "not done after " + Deadlines.TRAFFIC.toSeconds() + " s") + " in phase " + phases.get() + " (after "
+                        ? "every thread waits and none can go on - no item moved for " + Deadlines.STALL.toMillis()
+                                + " ms"
+                        : "not done after " + Deadlines.TRAFFIC.toSeconds() + " s") + " in phase " + phases.get()
+                        + " (after "
                         + moved.get() + " puts and takes), with"
                         + " size() = " + sizeOrWhy()
                         + ".\nWhat every thread was doing:\n" + ThreadReport.describe(learnerPackage));

@@ -18,9 +18,9 @@ import org.jetbrains.lincheck.datastructures.DSLThreadScenario;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 
-/**
- * One hand-written scenario for {@link ModelCheck} (made by {@link ModelCheck#scenario(Class)}): some calls on one thread first, then two threads calling at
- * once, then calls that look at the result. Lincheck runs the scenario under many thread interleavings and compares
+* /** One hand-written scenario for {@link ModelCheck} (made by {@link ModelCheck#scenario(Class)}): some calls on one
+* thread first, then two threads calling at once, then calls that look at the result. Lincheck runs the scenario under
+* many thread interleavings and compares
  * every outcome with what the same calls, one after another in some order, would have returned.
  */
 public final class Scenario {

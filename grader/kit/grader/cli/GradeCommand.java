@@ -137,7 +137,8 @@ public final class GradeCommand {
     }
 
     private static Path sourceDir(Options options, KitLayout paths, Exercise exercise) {
-        return options.dir.orElseGet(() -> options.solutions ? paths.solutionDir(exercise) : paths.exerciseDir(exercise));
+        return options.dir.orElseGet(() -> options.solutions ? paths.solutionDir(exercise)
+                : paths.exerciseDir(exercise));
     }
 
     /** --stress with only --only texts naming stress tests ("--only jcstress"): the usual checks do not run. */

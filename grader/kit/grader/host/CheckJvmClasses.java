@@ -52,7 +52,8 @@ public final class CheckJvmClasses {
             if (!Files.isRegularFile(part)) {
                 Files.createDirectories(part.getParent());
                 Path partial = part.resolveSibling(part.getFileName() + "." + ProcessHandle.current().pid());
-                try (OutputStream out = Files.newOutputStream(partial); JarOutputStream copy = new JarOutputStream(out)) {
+                try (OutputStream out = Files.newOutputStream(partial);
+                        JarOutputStream copy = new JarOutputStream(out)) {
                     for (JarEntry entry : grader.stream().toList()) {
                         if (PACKAGES.stream().anyMatch(entry.getName()::startsWith) && !entry.isDirectory()) {
                             copy.putNextEntry(new JarEntry(entry.getName()));

@@ -43,7 +43,8 @@ final class CheckJvmCommand {
         try {
             UserPrincipal user = FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(name);
             Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            return new CheckJvmCommand(user, readableCopy(graderClassPath, Files.createDirectory(workDir.resolve("lib"))),
+            Path lib = Files.createDirectory(workDir.resolve("lib"));
+            return new CheckJvmCommand(user, readableCopy(graderClassPath, lib),
                     List.of());
         } catch (UserPrincipalNotFoundException e) {
             throw new GraderException(RUN_AS + "=" + name + ": there is no such user");

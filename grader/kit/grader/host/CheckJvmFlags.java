@@ -12,7 +12,8 @@ final class CheckJvmFlags {
      * it starts a second JVM to attach from (about 0.3 s of CPU and a process start per model-checking JVM).
      */
     static final List<String> ALL = List.of("-XX:+EnableDynamicAgentLoading", "-Djdk.attach.allowAttachSelf=true",
-            "-XX:-EliminateLocks", "-XX:+UseSerialGC", "-Xmx" + HeapWatch.HEAP_LIMIT_MB + "m", "-Djava.awt.headless=true");
+            "-XX:-EliminateLocks", "-XX:+UseSerialGC", "-Xmx" + HeapWatch.HEAP_LIMIT_MB + "m",
+            "-Djava.awt.headless=true");
 
     private CheckJvmFlags() {}
 }

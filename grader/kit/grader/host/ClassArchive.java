@@ -77,7 +77,8 @@ final class ClassArchive {
                     .getBytes(StandardCharsets.UTF_8));
             for (String entry : classPath.split(File.pathSeparator)) {
                 Path path = Path.of(entry);
-                String stamp = Files.isRegularFile(path) ? Files.size(path) + "@" + Files.getLastModifiedTime(path) : "";
+                String stamp = Files.isRegularFile(path) ? Files.size(path) + "@" + Files.getLastModifiedTime(path)
+                        : "";
                 digest.update(("\n" + entry + "\t" + stamp).getBytes(StandardCharsets.UTF_8));
             }
             String key = HexFormat.of().formatHex(digest.digest()).substring(0, 16);

@@ -52,7 +52,8 @@ public final class ExerciseGrader {
     public ExerciseResult grade(Exercise exercise, Path sourceDir, Listener listener) {
         List<Path> checkSources = KitLayout.javaFiles(paths.checksDir(exercise));
         if (checkSources.isEmpty()) {
-            throw new GraderException("no checks for " + exercise.id() + " in " + paths.show(paths.checksDir(exercise)));
+            throw new GraderException("no checks for " + exercise.id() + " in "
+                    + paths.show(paths.checksDir(exercise)));
         }
         List<Path> learnerSources = KitLayout.javaFiles(sourceDir);
         String source = paths.show(sourceDir.resolve(exercise.fileName()));

@@ -42,7 +42,8 @@ public final class JavaCompiler {
      * Like {@link #compile}, but runs the annotation processors found on the classpath (jcstress generates its test
      * harness with one; JDK 23+ runs processors only when asked with -proc:full).
      */
-    public static List<Error> compileWithProcessors(List<Path> sources, Path outputDir, String classpath, KitLayout paths) {
+    public static List<Error> compileWithProcessors(List<Path> sources, Path outputDir, String classpath,
+            KitLayout paths) {
         return compile(sources, outputDir, classpath, paths, "-proc:full", new HashMap<>());
     }
 

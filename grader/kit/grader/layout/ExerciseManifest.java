@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads exercises/exercises.toml, the one list of the exercises: a TOML array of tables {@code [[exercise]]} with
- * string keys {@code id}, {@code class}, {@code package} and an optional {@code rule}. Only that much TOML is
- * accepted, strictly: anything else is an error naming the file and line. Needs nothing but the JDK, so the kit's
- * tests and scripts can run it on its own: {@code java grader/kit/grader/layout/ExerciseManifest.java} prints one line per
+ * string keys {@code id}, {@code class}, {@code package} and an optional {@code rule}. Only that much TOML is accepted,
+ * strictly: anything else is an error naming the file and line. Needs nothing but the JDK, so the kit's tests and
+ * scripts can run it on its own: {@code java grader/kit/grader/layout/ExerciseManifest.java} prints one line per
  * exercise, {@code id class package rule} separated by tabs ({@code -} for no rule).
  */
 public final class ExerciseManifest {

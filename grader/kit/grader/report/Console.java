@@ -41,8 +41,8 @@ public final class Console implements ExerciseGrader.Listener {
 
     @Override
     public void result(CheckResult result) {
-        out.printf("[%s] %d/%d %s%n", result.passed() ? "PASS" : result.skipped() ? "SKIP" : "FAIL", result.score(), result.maxScore(),
-                result.name());
+        String verdict = result.passed() ? "PASS" : result.skipped() ? "SKIP" : "FAIL";
+        out.printf("[%s] %d/%d %s%n", verdict, result.score(), result.maxScore(), result.name());
         if (!result.passed() && !result.output().isBlank()) {
             out.println(indent(result.output(), INDENT));
         }

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Turns what a failed check threw into text a learner reads: the check's message, or where the learner's code threw. */
+/**
+ * Turns what a failed check threw into text a learner reads: the check's message, or where the learner's code threw.
+ */
 final class FailureText {
     private static final int MAX_LINES = 120;
     private static final Pattern JDK = Pattern.compile("(java|javax|jdk|sun|com\\.sun)\\.(?!nio\\.ch\\.lincheck)");

@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * Tells whether the heap has filled up: a garbage collection that left the old generation (where what survives goes)
- * almost full (95% of its limit) means the code keeps what it allocates. The young generation's pools are not
- * watched: a survivor space is often full after a collection (what does not fit moves on to the old generation). Then whatever fails next - an OutOfMemoryError in the learner's code, an
- * exception inside a checking tool that ran out of memory itself, a check too slow to finish - is that.
+ * almost full (95% of its limit) means the code keeps what it allocates. The young generation's pools are not watched:
+ * a survivor space is often full after a collection (what does not fit moves on to the old generation). Then whatever
+ * fails next - an OutOfMemoryError in the learner's code, an exception inside a checking tool that ran out of memory
+ * itself, a check too slow to finish - is that.
  */
 public final class HeapWatch {
     /** The check JVM's heap limit ({@code -Xmx}): code that allocates without end fails soon, and is told so. */

@@ -1,4 +1,4 @@
-// A submission with a compile error (a missing semicolon on line 8): the grader must give 0 points and javac's file:line.
+// A submission with a compile error (no semicolon on line 8): the grader gives 0 points and javac's file:line.
 package counter;
 
 public final class ThreadSafeCounter {

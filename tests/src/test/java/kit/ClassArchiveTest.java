@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The checking JVMs' class archive (grader/kit/grader/host/ClassArchive.java) is made on the first grading, in a cache of
- * its own here, and reused by the next; the cache keeps only the newest archives; and an archive that is not a valid
+ * The checking JVMs' class archive (grader/kit/grader/host/ClassArchive.java) is made on the first grading, in a cache
+ * of its own here, and reused by the next; the cache keeps only the newest archives; and an archive that is not a valid
  * one changes no verdict.
  */
 class ClassArchiveTest {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * a broken submission (it must lose points, with feedback) and the reference solution (full marks).
  */
 class CourseTest {
-    private static final Variant BUGGY_COUNTER = Variant.read(Kit.DIR.resolve("tests/buggy/counter/unguarded-field.patch"));
+    private static final Variant BUGGY_COUNTER =
+            Variant.read(Kit.DIR.resolve("tests/buggy/counter/unguarded-field.patch"));
     private static final Path SOLUTION_COUNTER = Kit.DIR.resolve("solutions/counter/ThreadSafeCounter.java");
     private static final Path FORGING_COUNTER = Kit.DIR.resolve(
             "tests/submissions/counter/writes-results-file/ThreadSafeCounter.java");
@@ -80,7 +81,8 @@ class CourseTest {
         String line = Files.readString(output).strip();
         assertTrue(line.startsWith("result="), line);
         JsonObject result = JsonParser.parseString(new String(
-                Base64.getDecoder().decode(line.substring("result=".length())), StandardCharsets.UTF_8)).getAsJsonObject();
+                Base64.getDecoder().decode(line.substring("result=".length())), StandardCharsets.UTF_8))
+                .getAsJsonObject();
         assertEquals(1, result.get("version").getAsInt(), result::toString);
         assertTrue(result.get("max_score").getAsInt() > 0, result::toString);
         // The starter in exercises/counter is not implemented yet, so it fails.

@@ -34,7 +34,8 @@ class CoverageTest {
             "^#### (\\S+): `(\\w+)`, changed by (.+)$", Pattern.MULTILINE);
     private static final Pattern ROW = Pattern.compile("^\\| `(\\w+)` x `(\\w+)` \\| (.+) \\|$", Pattern.MULTILINE);
     private static final Pattern METHOD_NAME = Pattern.compile("`(\\w+)`");
-    private static final Pattern DISPLAY_NAME = Pattern.compile("@DisplayName\\(((?:\\s*\\+?\\s*\"(?:[^\"\\\\]|\\\\.)*\")+)\\s*\\)");
+    private static final Pattern DISPLAY_NAME =
+            Pattern.compile("@DisplayName\\(((?:\\s*\\+?\\s*\"(?:[^\"\\\\]|\\\\.)*\")+)\\s*\\)");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
     /** A row may say why a pair needs no concurrent check instead of naming checks. */
     private static final String NOT_SHARED = "not shared state: ";

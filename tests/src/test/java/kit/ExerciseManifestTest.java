@@ -31,7 +31,8 @@ class ExerciseManifestTest {
     @Test
     void everyExerciseHasItsFoldersAndItsPackageAndNoFolderIsUnlisted() throws IOException {
         for (Exercises.Exercise e : Exercises.all()) {
-            assertEquals(e.id().replace("-", ""), e.packageName(), "CONTRIBUTING: the package is the id without dashes");
+            assertEquals(e.id().replace("-", ""), e.packageName(),
+                    "CONTRIBUTING: the package is the id without dashes");
             for (String dir : List.of("exercises/", "solutions/")) {
                 Path file = Kit.DIR.resolve(dir + e.id()).resolve(e.className() + ".java");
                 assertTrue(Files.readString(file).contains("package " + e.packageName() + ";"), file + " declares "

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 final class Exercises {
     private static final Pattern README_ROW = Pattern.compile(
-            "^\\| \\[`([a-z-]+)`\\]\\(exercises/([a-z-]+)\\) \\| (.+?) \\| (\\d+) \\| (\\d+): .+ \\|$", Pattern.MULTILINE);
+            "^\\| \\[`([a-z-]+)`\\]\\(exercises/([a-z-]+)\\) \\| (.+?) \\| (\\d+) \\| (\\d+): .+ \\|$",
+            Pattern.MULTILINE);
 
     /** One {@code [[exercise]]} of the manifest. */
     record Exercise(String id, String className, String packageName, String rule) {}

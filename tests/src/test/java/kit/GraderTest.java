@@ -26,13 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Proof that the grader works: every buggy variant (tests/buggy/&lt;id&gt;/&lt;variant&gt;.patch, applied to a copy of the
- * solution by {@link Variant}) loses points and fails the checks its CAUGHT-BY lines name (graded with --only those
+ * Proof that the grader works: every buggy variant (tests/buggy/&lt;id&gt;/&lt;variant&gt;.patch, applied to a copy of
+ * the solution by {@link Variant}) loses points and fails the checks its CAUGHT-BY lines name (graded with --only those
  * checks); every reference solution, and every correct alternative design (tests/correct/&lt;id&gt;/&lt;name&gt;.patch,
  * applied like a variant, or a whole class in tests/correct/&lt;id&gt;/&lt;name&gt;/), gets full marks, three times;
  * the starters do not; and the special submissions in tests/submissions/ (compile error, System.exit, endless loop,
- * deadlock, forged results) are stopped and explained. Gradings run side by side, half as many as there are CPUs but
- * at least two (each grading runs its check JVMs side by side too), in grader processes that take one grading after
+ * deadlock, forged results) are stopped and explained. Gradings run side by side, half as many as there are CPUs but at
+ * least two (each grading runs its check JVMs side by side too), in grader processes that take one grading after
  * another ({@link GradingLanes}); the special submissions are graded by {@code ./jbang grade} of their own, as a
  * learner runs it.
  */
@@ -388,8 +388,9 @@ class GraderTest {
     }
 
     /**
-     * The correct alternatives: tests/correct/&lt;id&gt;/&lt;name&gt;/ (a whole class) and tests/correct/&lt;id&gt;/&lt;name&gt;.patch
-     * (written into a temporary folder; one that no longer applies fails here, with its name).
+     * The correct alternatives: tests/correct/&lt;id&gt;/&lt;name&gt;/ (a whole class) and
+     * tests/correct/&lt;id&gt;/&lt;name&gt;.patch (written into a temporary folder; one that no longer applies fails
+     * here, with its name).
      */
     static List<Alternative> alternatives() {
         List<Alternative> all = new ArrayList<>();

@@ -172,7 +172,10 @@ class NotebooksTest {
         assertTrue(cell.contains("[FAIL]") && cell.contains("[PASS]"), "points per check, with feedback: " + cell);
     }
 
-    /** The grading cells' helper, in JShell (the engine of every Java kernel), gives the reference solution full marks. */
+    /**
+     * The grading cells' helper, in JShell (the engine of every Java kernel), gives the reference solution full
+     * marks.
+     */
     @Test
     void gradingHelperGivesACorrectClassFullMarks() throws IOException {
         Path script = Files.createTempFile("kit-grade-cell", ".jsh");

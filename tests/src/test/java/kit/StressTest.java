@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Proof that {@code ./jbang grade <id> --stress} works: every buggy variant whose patch header says {@code STRESS-CAUGHT-BY: <part
- * of a jcstress check's name>} fails that check in 3 runs of 3; the reference solutions pass every jcstress check 3
- * times in a row; and pinned to one CPU the checks are skipped, not passed. Only the jcstress checks run
- * ({@code --only jcstress}), one grading at a time, because jcstress needs every CPU for its actors.
+ * Proof that {@code ./jbang grade <id> --stress} works: every buggy variant whose patch header says {@code
+ * STRESS-CAUGHT-BY: <part of a jcstress check's name>} fails that check in 3 runs of 3; the reference solutions pass
+ * every jcstress check 3 times in a row; and pinned to one CPU the checks are skipped, not passed. Only the jcstress
+ * checks run ({@code --only jcstress}), one grading at a time, because jcstress needs every CPU for its actors.
  */
 class StressTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(6);

@@ -16,7 +16,8 @@ class TourTest {
     void theTourRunsEveryExampleInTheChaptersOrder() {
         Kit.Run run = Kit.jbang(Duration.ofMinutes(6), "tour");
         assertEquals(0, run.exitCode(), run::describe);
-        List<String> snippets = Catalog.aliases().keySet().stream().filter(a -> a.matches("[1-3][a-z]-.+")).sorted().toList();
+        List<String> snippets = Catalog.aliases().keySet().stream().filter(a -> a.matches("[1-3][a-z]-.+")).sorted()
+                .toList();
         List<String> ran = Pattern.compile("^--- \\./jbang (\\S+)", Pattern.MULTILINE).matcher(run.stdout()).results()
                 .map(match -> match.group(1)).toList();
         assertEquals(snippets, ran, "the tour runs each snippet once, in the chapter's order");
