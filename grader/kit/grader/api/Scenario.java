@@ -18,10 +18,11 @@ import org.jetbrains.lincheck.datastructures.DSLThreadScenario;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 
-* /** One hand-written scenario for {@link ModelCheck} (made by {@link ModelCheck#scenario(Class)}): some calls on one
-* thread first, then two threads calling at once, then calls that look at the result. Lincheck runs the scenario under
-* many thread interleavings and compares
- * every outcome with what the same calls, one after another in some order, would have returned.
+/**
+ * One hand-written scenario for {@link ModelCheck} (made by {@link ModelCheck#scenario(Class)}): some calls on one
+ * thread first, then two threads calling at once, then calls that look at the result. Lincheck runs the scenario
+ * under many thread interleavings and compares every outcome with what the same calls, one after another in some
+ * order, would have returned.
  */
 public final class Scenario {
     /** One call of an {@code @Operation} method of the model class. */
