@@ -1,6 +1,5 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 21+
-//SOURCES support/Contention.java support/TwoCounts.java
 //SOURCES ../../solutions/atomic-int/AtomicInt.java ../../solutions/counter/ThreadSafeCounter.java
 
 // Java's own atomics beside the chapter's lock-based AtomicInt: AtomicInteger, LongAdder and VarHandle, and how
@@ -9,37 +8,47 @@
 // Run:  ./jbang 2f-java-atomics                                (4 threads x 1,000,000 increments per counter)
 //       ./jbang 2f-java-atomics <threads> <increments-per-thread>
 //
-// You will see first what each API call returns (the same on every run), then one line per counter: whether it
-// counted every increment (all do) and its throughput in millions of increments per second. The throughput VARIES
-// from run to run and machine to machine. On an idle machine with several cores, the locks (AtomicInt,
-// ThreadSafeCounter) are usually slowest under contention, AtomicInteger and VarHandle (one atomic instruction per
-// increment) faster, and LongAdder - which spreads the count over several cells and adds them up only when asked -
-// fastest for pure counting. On a busy 2-core machine the order can change from run to run: a quick loop like this
-// one measures the scheduler as much as the counter. For numbers you can trust, use a benchmark harness (JMH).
+// You will see first what each API call returns (the same on every run: a compareAndSet that expected 1 fails
+// "(it was not 1 any more)"), then one line per counter: whether it counted every increment (all do: "counted all")
+// and its throughput in millions of increments per second. The throughput VARIES from run to run and machine to
+// machine. On an idle machine with several cores, the locks (AtomicInt, ThreadSafeCounter) are usually slowest under
+// contention, AtomicInteger and VarHandle faster (HotSpot compiles their getAndAdd to one atomic instruction: lock
+// xadd on x86, LDADD on ARMv8.1+, a load-linked/store-conditional loop on older ARM), and LongAdder - which spreads
+// the count over several cells and adds them up only when asked - fastest for pure counting. On a busy 2-core machine
+// the order can change from run to run: a quick loop like this one measures the scheduler as much as the counter.
+// For numbers you can trust, use a benchmark harness (JMH).
 
 import atomicint.AtomicInt;
 import counter.ThreadSafeCounter;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 public class JavaAtomics {
-    public static void main(String[] args) {
-        TwoCounts counts = TwoCounts.parse(args, "2f-java-atomics [<threads> <increments-per-thread>]")
-                .orElse(new TwoCounts(4, 1_000_000));
+    public static void main(String[] args) throws InterruptedException {
+        int threads = 4;
+        int increments = 1_000_000;
+        if (args.length == 2 && args[0].matches("[1-9]\\d{0,5}") && args[1].matches("[1-9]\\d{0,8}")) {
+            threads = Integer.parseInt(args[0]);
+            increments = Integer.parseInt(args[1]);
+        } else if (args.length != 0) {
+            System.err.println("usage: ./jbang 2f-java-atomics [<threads> <increments-per-thread>] (positive integers)");
+            System.exit(2);
+        }
         AtomicsApis.show();
         System.out.printf("%d threads x %,d increments on one shared counter (throughput varies from run to run):%n",
-                counts.first(), counts.second());
-        for (AtomicsRace.Result result : AtomicsRace.measure(counts.first(), counts.second())) {
+                threads, increments);
+        for (AtomicsRace.Result result : AtomicsRace.measure(threads, increments)) {
             System.out.printf("  %-34s counted all %,d: %-5s %8.1f million increments/s%n", result.counter(),
                     result.expected(), result.countedAll(), result.millionsPerSecond());
         }
     }
-
 }
 
 // tag::apis[]
@@ -59,11 +68,12 @@ final class AtomicsApis {
         LongAdder adder = new LongAdder();
         adder.increment();
         adder.add(41);
+        // sum() adds up the cells one by one: while other threads add, it is not a snapshot of one instant.
         System.out.println("LongAdder: increment(), add(41), sum() -> " + adder.sum()
                 + " (no compareAndSet: it is made for counting, not for decisions)");
 
         VarHandleCounter handle = new VarHandleCounter();
-        System.out.println("VarHandle on a plain field: getAndAdd(+1) -> " + handle.incrementAndGet()
+        System.out.println("VarHandle on a volatile int field: getAndAdd(+1) -> " + handle.incrementAndGet()
                 + ", compareAndSet(1, 5) -> " + handle.compareAndSet(1, 5) + ", value " + handle.value());
         System.out.println();
     }
@@ -71,7 +81,11 @@ final class AtomicsApis {
 // end::apis[]
 
 // tag::var-handle[]
-/** An atomic counter on an ordinary field: what AtomicInteger does inside, available for any field. */
+/**
+ * An atomic counter on a field of your own class: the atomic operations AtomicInteger offers, without an extra object
+ * per counter. (AtomicInteger itself calls the JDK-internal jdk.internal.misc.Unsafe; a VarHandle is the public API
+ * for the same operations.) The field is volatile, so its plain reads and writes are volatile accesses too.
+ */
 final class VarHandleCounter {
     private static final VarHandle COUNT;
 
@@ -121,16 +135,39 @@ final class AtomicsRace {
                 new Subject("LongAdder.increment", adder::increment, adder::sum));
     }
 
-    static List<Result> measure(int threads, int incrementsPerThread) {
+    static List<Result> measure(int threads, int incrementsPerThread) throws InterruptedException {
         for (Subject warmUp : freshSubjects()) { // let the JIT compile every counter before timing any of them
-            Contention.run(threads, Math.max(1, incrementsPerThread / 10), warmUp.increment());
+            hammer(threads, Math.max(1, incrementsPerThread / 10), warmUp.increment());
         }
         long expected = (long) threads * incrementsPerThread;
-        return freshSubjects().stream().map(subject -> {
-            Duration took = Contention.run(threads, incrementsPerThread, subject.increment());
-            return new Result(subject.name(), expected, subject.value().getAsLong() == expected,
-                    expected / (took.toNanos() / 1e9) / 1e6);
-        }).toList();
+        List<Result> results = new ArrayList<>();
+        for (Subject subject : freshSubjects()) {
+            Duration took = hammer(threads, incrementsPerThread, subject.increment());
+            results.add(new Result(subject.name(), expected, subject.value().getAsLong() == expected,
+                    expected / (took.toNanos() / 1e9) / 1e6));
+        }
+        return results;
+    }
+
+    /** Threads that all increment one counter at the same time; how long they took, all together. */
+    private static Duration hammer(int threads, int incrementsPerThread, Runnable increment)
+            throws InterruptedException {
+        Phaser startLine = new Phaser(threads + 1); // every thread waits here until all exist, main too
+        Thread[] contenders = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            contenders[t] = Thread.ofPlatform().start(() -> {
+                startLine.arriveAndAwaitAdvance();
+                for (int i = 0; i < incrementsPerThread; i++) {
+                    increment.run();
+                }
+            });
+        }
+        startLine.arriveAndAwaitAdvance(); // the last to arrive: they all go at once
+        long start = System.nanoTime();
+        for (Thread contender : contenders) {
+            contender.join();
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 }
 // end::race[]

@@ -3,9 +3,9 @@
 //DEPS org.openjdk.jcstress:jcstress-core:0.16
 //JAVAC_OPTIONS -proc:full
 //JAVA_OPTIONS --enable-native-access=ALL-UNNAMED
-//SOURCES support/UnguardedCounter.java
 
-// A real jcstress test of the racy counter: the tool that finds the lost update a hand-written loop may miss.
+// A real jcstress test of the racy counter: the tool that finds the lost update a hand-written loop may miss. The
+// counter and the test are both in this file, as in jcstress's own samples.
 //
 // Run:  ./jbang 2c-jcstress-counter
 //       (most of its time goes to jcstress probing the JVM and starting JVMs: seconds on an idle machine, up to two
@@ -15,7 +15,7 @@
 // increment() once, at as nearly the same instant as it can arrange, and an arbiter reads the final value. It counts
 // every outcome it saw.
 //
-// You will see its table: outcome 2 (both increments counted) most of the time, and outcome 1 - the lost update,
+// You will see its table: outcome 2 ("both increments counted") most of the time, and outcome 1 - the lost update,
 // declared FORBIDDEN below - from a handful to thousands of times. jcstress then reports the test as FAILED, which
 // here is the point: the tool caught the race. The counts vary from run to run; on a heavily loaded machine, where
 // the two threads seldom run at the same instant, a run can even miss outcome 1 - run it again.
@@ -44,6 +44,19 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.I_Result;
 
 public class JcstressCounter {
+    /** The racy counter of 2a-lost-updates: count++ is read, add one, write back - three steps, no lock. */
+    public static final class UnguardedCounter {
+        private volatile int count;
+
+        public void increment() {
+            count++;
+        }
+
+        public int value() {
+            return count;
+        }
+    }
+
     /** The test itself: one fresh counter per trial, two concurrent increments, then the value. */
     @JCStressTest
     @Outcome(id = "2", expect = ACCEPTABLE, desc = "both increments counted")

@@ -1,6 +1,5 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 21+
-//SOURCES support/TwoCounts.java
 
 // Mutual exclusion between PROCESSES with FileLock - Java's counterpart of Python's multiprocessing.Lock.
 //
@@ -11,9 +10,9 @@
 // one shared file: read the number, add one, write it back. It does that twice: first with no lock, then holding a
 // FileLock on the file around each read-add-write.
 //
-// You will see, for each run, the expected count, the count in the file and how many increments were lost: without
-// the lock, processes overwrite each other's increments (how many varies from run to run); with the lock, the count
-// is exact on every run.
+// You will see, for each run ("without a lock:", then "with FileLock:"), the expected count, the count in the file
+// and how many increments were lost: without the lock, processes overwrite each other's increments (how many varies
+// from run to run); with the lock, the count is exact on every run.
 //
 // Why a file: Python's multiprocessing.Lock is an OS semaphore that the parent hands down to its child processes.
 // Java cannot fork; separate JVMs share nothing but what the OS gives them - here a file, whose lock the OS grants to
@@ -47,10 +46,16 @@ public class ProcessFileLock {
             runChild(Path.of(args[1]), Integer.parseInt(args[2]), Boolean.parseBoolean(args[3]));
             return;
         }
-        TwoCounts counts = TwoCounts.parse(args, "2d-process-file-lock [<processes> <increments-per-process>]")
-                .orElse(new TwoCounts(4, 20_000));
-        int processes = counts.first();
-        int increments = counts.second();
+        int processes = 4;
+        int increments = 20_000;
+        if (args.length == 2 && args[0].matches("[1-9]\\d{0,2}") && args[1].matches("[1-9]\\d{0,8}")) {
+            processes = Integer.parseInt(args[0]);
+            increments = Integer.parseInt(args[1]);
+        } else if (args.length != 0) {
+            System.err.println("usage: ./jbang 2d-process-file-lock [<processes> <increments-per-process>]"
+                    + " (positive integers, at most 999 processes)");
+            System.exit(2);
+        }
 
         System.out.printf("%d processes x %,d increments of a counter in one shared file, expected %,d%n", processes,
                 increments, (long) processes * increments);

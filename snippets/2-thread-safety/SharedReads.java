@@ -1,6 +1,5 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 21+
-//SOURCES support/Contention.java support/TwoCounts.java support/Position.java support/ReadersThroughput.java
 
 // Shared data that many threads use AT ONCE, safely: "one thread at a time" is one answer, not the only one.
 //
@@ -14,7 +13,7 @@
 //       ./jbang 2j-shared-reads <max-threads> <reads-per-thread>
 //
 // You will see first that every way gives readers a consistent point (x == y: a writer moves both together) while a
-// writer moves it, then one line per way and number of readers: reads per second, all threads together. Readers
+// writer moves it ("readers saw x == y in every read while a writer moved it: true"), then one line per way and number of readers: reads per second, all threads together. Readers
 // under synchronized take turns; the read-write lock lets them in together but each still writes to the lock's
 // shared state; the optimistic read and the immutable object only read memory. So on an idle machine with several
 // cores the last two scale with the readers and the first two do not. The throughput VARIES from run to run - a
@@ -22,32 +21,53 @@
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.locks.StampedLock;
 
 public class SharedReads {
-    public static void main(String[] args) {
-        TwoCounts counts = TwoCounts.parse(args, "2j-shared-reads [<max-threads> <reads-per-thread>]")
-                .orElse(new TwoCounts(4, 2_000_000));
+    public static void main(String[] args) throws InterruptedException {
+        int maxThreads = 4;
+        int readsPerThread = 2_000_000;
+        if (args.length == 2 && args[0].matches("[1-9]\\d{0,3}") && args[1].matches("[1-9]\\d{0,8}")) {
+            maxThreads = Integer.parseInt(args[0]);
+            readsPerThread = Integer.parseInt(args[1]);
+        } else if (args.length != 0) {
+            System.err.println("usage: ./jbang 2j-shared-reads [<max-threads> <reads-per-thread>] (positive integers)");
+            System.exit(2);
+        }
         List<Position> ways = List.of(new SynchronizedPosition(), new ReadWriteLockPosition(),
                 new OptimisticPosition(), new ImmutablePosition());
         for (Position position : ways) {
             System.out.printf("%-28s readers saw x == y in every read while a writer moved it: %s%n",
-                    position.name(), ReadersThroughput.consistentUnderWrites(position));
+                    position.name(), ReadersUnderAWriter.consistent(position));
         }
         List<Integer> threadCounts = new ArrayList<>();
-        for (int threads = 1; threads <= counts.first(); threads *= 2) {
+        for (int threads = 1; threads <= maxThreads; threads *= 2) {
             threadCounts.add(threads);
         }
         System.out.printf("%nreaders only, %,d reads per thread (throughput varies from run to run):%n",
-                counts.second());
-        for (ReadersThroughput.Result result : ReadersThroughput.compare(ways, threadCounts, counts.second())) {
+                readsPerThread);
+        for (ReadersThroughput.Result result : ReadersThroughput.compare(ways, threadCounts, readsPerThread)) {
             System.out.printf("  %-28s %d thread(s) %8.1f million reads/s%n", result.way(), result.threads(),
                     result.millionsPerSecond());
         }
     }
 }
+
+// tag::position[]
+/** A point that a writer moves and readers read; x and y always change together, so a reader must see x == y. */
+interface Position {
+    String name();
+
+    /** Moves the point: x and y both grow by {@code by}. */
+    void move(int by);
+
+    /** x - y as one reader saw them: 0 unless the reader saw a half-done move. */
+    int skew();
+}
+// end::position[]
 
 // tag::synchronized[]
 /** One thread at a time, readers too. */
@@ -131,3 +151,71 @@ final class ImmutablePosition implements Position {
     }
 }
 // end::immutable[]
+
+// tag::under-a-writer[]
+/** One writer moves the point while this thread reads it: does any read see x and y apart? */
+final class ReadersUnderAWriter {
+    static boolean consistent(Position position) throws InterruptedException {
+        Thread writer = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < 200_000; i++) {
+                position.move(1);
+            }
+        });
+        boolean consistent = true;
+        while (writer.isAlive()) {
+            consistent &= position.skew() == 0;
+        }
+        writer.join();
+        return consistent;
+    }
+}
+// end::under-a-writer[]
+
+// tag::readers-throughput[]
+/** How fast threads that only read can read a Position, all at the same time. */
+final class ReadersThroughput {
+    record Result(String way, int threads, double millionsPerSecond) {}
+
+    /** Each way with each number of reader threads, each thread reading {@code readsPerThread} times. */
+    static List<Result> compare(List<Position> ways, List<Integer> threadCounts, int readsPerThread)
+            throws InterruptedException {
+        // Warm up every way before timing any: the read's call site then has seen all of them, so the JIT inlines
+        // none - otherwise it could merge the first way's lock/unlock pairs across loop iterations and time nothing.
+        for (Position way : ways) {
+            readAtOnce(way, 1, Math.max(1, readsPerThread / 4));
+        }
+        List<Result> results = new ArrayList<>();
+        for (Position way : ways) {
+            for (int threads : threadCounts) {
+                long nanos = readAtOnce(way, threads, readsPerThread);
+                results.add(new Result(way.name(), threads, threads * (double) readsPerThread / nanos * 1e3));
+            }
+        }
+        return results;
+    }
+
+    /** {@code threads} readers start together and each reads {@code reads} times; the nanoseconds they took. */
+    private static long readAtOnce(Position position, int threads, int reads) throws InterruptedException {
+        Phaser startLine = new Phaser(threads + 1); // every reader waits here until all exist, main too
+        List<Thread> readers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            readers.add(Thread.ofPlatform().start(() -> {
+                startLine.arriveAndAwaitAdvance();
+                int skew = 0;
+                for (int i = 0; i < reads; i++) {
+                    skew |= position.skew();
+                }
+                if (skew != 0) {
+                    throw new AssertionError(position.name() + ": a read saw x != y");
+                }
+            }));
+        }
+        startLine.arriveAndAwaitAdvance();
+        long start = System.nanoTime();
+        for (Thread reader : readers) {
+            reader.join();
+        }
+        return System.nanoTime() - start;
+    }
+}
+// end::readers-throughput[]

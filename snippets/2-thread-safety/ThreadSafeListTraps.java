@@ -1,26 +1,28 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 21+
-//SOURCES support/Contention.java
 //SOURCES ../../solutions/list/ThreadSafeList.java
 
 // ThreadSafeList and its two traps: every call is atomic, but two calls in a row are not, and iterating a list
-// while another thread changes it fails.
+// while another thread changes it fails. ThreadSafeList is the exercise's reference solution
+// (solutions/list/ThreadSafeList.java); the threads that share it are below.
 //
 // Run:  ./jbang 2g-thread-safe-list
 //
 // You will see:
 //  1. Check-then-act: 4 threads each add the numbers 0..9999 "if absent", written as two atomic calls - look
 //     (snapshot().contains) and then append. Between the two, another thread can append the same number: the list
-//     ends up with duplicates (how many varies from run to run). appendIfAbsent, which checks and appends under one
-//     lock, leaves exactly 10,000 distinct numbers on every run.
-//  2. Iterating a plain ArrayList while another thread appends: ConcurrentModificationException (usually within the
-//     first few passes; when exactly varies). Iterating snapshot() copies of a ThreadSafeList while another thread
-//     appends: no exception, every pass sees one consistent state.
+//     ends up with duplicates (how many varies from run to run). "appendIfAbsent (one call)", which checks and
+//     appends under one lock, leaves exactly 10,000 distinct numbers on every run.
+//  2. Iterating a plain ArrayList while another thread appends: it usually ends in ConcurrentModificationException
+//     within the first few passes. That is ArrayList's fail-fast check, which its Javadoc promises only "on a
+//     best-effort basis": modCount is a plain field that another thread writes without a lock, so a pass may also
+//     miss the change, or fail with another exception (the line then names it). Iterating "snapshot()" copies of a
+//     ThreadSafeList while another thread appends: no exception, every pass sees one consistent state.
 
 import java.util.ArrayList;
-import java.util.ConcurrentModificationException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -43,7 +45,7 @@ public class ThreadSafeListTraps {
 // tag::check-then-act[]
 /** "Add it if it is not there yet" as two calls, and as one. */
 final class CheckThenAct {
-    static void compare(int threads, int values) {
+    static void compare(int threads, int values) throws InterruptedException {
         ThreadSafeList<Integer> twoCalls = new ThreadSafeList<>();
         addAll(threads, values, value -> {
             if (!twoCalls.snapshot().contains(value)) { // check...
@@ -56,14 +58,22 @@ final class CheckThenAct {
         report("appendIfAbsent (one call)", oneCall.snapshot());
     }
 
-    /** Every thread offers every value 0..values-1, all in the same order, all at once. */
-    private static void addAll(int threads, int values, IntConsumer addIfAbsent) {
-        ThreadLocal<Integer> position = ThreadLocal.withInitial(() -> 0); // each thread's next value
-        Contention.run(threads, values, () -> {
-            int value = position.get();
-            position.set(value + 1);
-            addIfAbsent.accept(value);
-        });
+    /** Every thread offers every value 0..values-1, all in the same order, all at the same time. */
+    private static void addAll(int threads, int values, IntConsumer addIfAbsent) throws InterruptedException {
+        Phaser startLine = new Phaser(threads + 1); // every thread waits here until all exist, so they collide
+        List<Thread> adders = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            adders.add(Thread.ofPlatform().start(() -> {
+                startLine.arriveAndAwaitAdvance();
+                for (int value = 0; value < values; value++) {
+                    addIfAbsent.accept(value);
+                }
+            }));
+        }
+        startLine.arriveAndAwaitAdvance();
+        for (Thread adder : adders) {
+            adder.join();
+        }
     }
 
     private static void report(String how, List<Integer> result) {
@@ -97,10 +107,10 @@ final class IterationWhileAppending {
         String outcome = "no exception";
         try { // 1,000 passes, or 10 s on a very busy machine
             for (long end = System.nanoTime() + 10_000_000_000L; passes < 1_000 && System.nanoTime() < end; passes++) {
-                view.get().forEach(element -> {}); // each step first checks: was the list changed since it began?
+                view.get().forEach(element -> {}); // each step checks: was the list changed since the pass began?
             }
-        } catch (ConcurrentModificationException e) {
-            outcome = "ConcurrentModificationException";
+        } catch (RuntimeException e) { // ConcurrentModificationException, when the fail-fast check sees the change
+            outcome = e.getClass().getSimpleName();
         } finally {
             appender.interrupt();
             appender.join();

@@ -1,6 +1,5 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 21+
-//SOURCES support/Contention.java support/TwoCounts.java
 
 // Library collections that are not thread-safe, failing under threads: ArrayList and HashMap. Their documentation
 // says so ("Note that this implementation is not synchronized"); the chapter's rule is to read it, and to assume
@@ -13,7 +12,7 @@
 // else went wrong. ArrayList loses adds, leaves null holes where two threads wrote the same slot and the size ran
 // ahead, and sometimes throws ArrayIndexOutOfBoundsException while growing; HashMap loses puts (keys that were put
 // are missing) and its size() disagrees with its contents. Which of these happen, and how often, varies from run to
-// run. Collections.synchronizedList and ConcurrentHashMap are exact on every run.
+// run. Collections.synchronizedList and ConcurrentHashMap are exact on every run: their lines end in "correct".
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,18 +21,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 public class UnsafeCollections {
-    public static void main(String[] args) {
-        TwoCounts counts = TwoCounts.parse(args, "2h-unsafe-collections [<threads> <operations-per-thread>]")
-                .orElse(new TwoCounts(4, 200_000));
-        compare(counts.first(), counts.second());
+    public static void main(String[] args) throws InterruptedException {
+        int threads = 4;
+        int operations = 200_000;
+        if (args.length == 2 && args[0].matches("[1-9]\\d{0,5}") && args[1].matches("[1-9]\\d{0,8}")) {
+            threads = Integer.parseInt(args[0]);
+            operations = Integer.parseInt(args[1]);
+        } else if (args.length != 0) {
+            System.err.println("usage: ./jbang 2h-unsafe-collections [<threads> <operations-per-thread>]"
+                    + " (positive integers)");
+            System.exit(2);
+        }
+        compare(threads, operations);
     }
 
     /** Lets {@code threads} threads each add or put {@code operations} times to each collection, and reports. */
-    static void compare(int threads, int operations) {
+    static void compare(int threads, int operations) throws InterruptedException {
         long expected = (long) threads * operations;
         System.out.printf("%d threads x %,d adds or puts each, expected %,d elements:%n", threads, operations,
                 expected);
@@ -44,9 +52,10 @@ public class UnsafeCollections {
         putConcurrently("ConcurrentHashMap", new ConcurrentHashMap<>(), threads, operations);
     }
 
-    private static void addConcurrently(String name, List<Integer> list, int threads, int operations) {
+    private static void addConcurrently(String name, List<Integer> list, int threads, int operations)
+            throws InterruptedException {
         LongAdder exceptions = new LongAdder();
-        Contention.run(threads, operations, () -> {
+        allAtOnce(threads, operations, () -> {
             try {
                 list.add(1);
             } catch (RuntimeException e) { // ArrayIndexOutOfBoundsException when two threads grow it at once
@@ -60,10 +69,11 @@ public class UnsafeCollections {
                 list.size() == expected && nulls == 0 && exceptions.sum() == 0 ? "correct" : "BROKEN");
     }
 
-    private static void putConcurrently(String name, Map<Integer, Integer> map, int threads, int operations) {
+    private static void putConcurrently(String name, Map<Integer, Integer> map, int threads, int operations)
+            throws InterruptedException {
         LongAdder exceptions = new LongAdder();
         AtomicInteger nextKey = new AtomicInteger(); // every put uses a new key, so every put should add an entry
-        Contention.run(threads, operations, () -> {
+        allAtOnce(threads, operations, () -> {
             int key = nextKey.getAndIncrement();
             try {
                 map.put(key, key);
@@ -81,5 +91,23 @@ public class UnsafeCollections {
         System.out.printf("  %-29s size %,10d   missing keys %,9d   exceptions %,5d   %s%n", name + ":", map.size(),
                 missing, exceptions.sum(), map.size() == expected && missing == 0 && exceptions.sum() == 0
                         ? "correct" : "BROKEN");
+    }
+
+    /** Starts the threads, each running {@code operation} {@code times} times, all at once; returns when all ended. */
+    private static void allAtOnce(int threads, int times, Runnable operation) throws InterruptedException {
+        Phaser startLine = new Phaser(threads + 1); // every thread waits here until all exist, so they collide
+        List<Thread> writers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            writers.add(Thread.ofPlatform().start(() -> {
+                startLine.arriveAndAwaitAdvance();
+                for (int i = 0; i < times; i++) {
+                    operation.run();
+                }
+            }));
+        }
+        startLine.arriveAndAwaitAdvance();
+        for (Thread writer : writers) {
+            writer.join();
+        }
     }
 }
