@@ -1,17 +1,14 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 21+
-//SOURCES support/ExportRecords.java
 //SOURCES support/ExportTarget.java
-//SOURCES support/BlockingExporter.java
-//SOURCES support/AsyncExporter.java
 
 // The chapter's data exporter - consume records, transform them, send each over the network - written three ways,
 // with a single thread as the baseline, timed side by side against a local HTTP server that answers each record
 // after 50 ms (the server is started by the script on 127.0.0.1 at a free port).
 //
 //   single thread, blocking      one record at a time: the thread spends almost all its time waiting for replies
-//   platform threads, blocking   threads as an optimisation: while one waits, others send (BlockingExporter.java)
-//   asynchronous                 no threads of our own: sendAsync + CompletableFuture (AsyncExporter.java)
+//   platform threads, blocking   threads as an optimisation: while one waits, others send (BlockingExporter below)
+//   asynchronous                 no threads of our own: sendAsync + CompletableFuture (AsyncExporter below)
 //   virtual threads, blocking    the blocking code unchanged, one cheap virtual thread per record
 //
 // Run:   ./jbang 1b-data-exporter
@@ -25,14 +22,23 @@
 //        Last line: "every record received exactly once: true".
 // Varies: the timings (this machine's load); the counts do not.
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 public class DataExporter {
     private static final String USAGE = "usage: ./jbang 1b-data-exporter [--records 1-10000, default 60]"
@@ -137,5 +143,88 @@ public class DataExporter {
     private static void usageError() {
         System.err.println(USAGE);
         System.exit(2);
+    }
+}
+
+/** The data exporter's records and the steps every version of it shares: consume, transform, build the request. */
+final class ExportRecords {
+    private ExportRecords() {}
+
+    /** A record as the input consumer delivers it. */
+    record SourceRecord(int id, String customer, long amountCents) {}
+
+    /** Consumes {@code count} records from the input (here made up; a real exporter reads a queue or a database). */
+    static List<SourceRecord> consume(int count) {
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(id -> new SourceRecord(id, "customer-" + (id % 7), 100L * id))
+                .toList();
+    }
+
+    /** Transforms a record into the JSON document the receiving service expects. */
+    static String transform(SourceRecord source) {
+        return String.format("{\"id\":%d,\"customer\":\"%s\",\"amount\":\"%d.%02d\"}", source.id(), source.customer(),
+                source.amountCents() / 100, source.amountCents() % 100);
+    }
+
+    /** The HTTP request that sends one transformed record to {@code target}. */
+    static HttpRequest request(URI target, SourceRecord source) {
+        return HttpRequest.newBuilder(target)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(transform(source)))
+                .build();
+    }
+}
+
+/**
+ * The data exporter written with blocking calls: each record is transformed and sent with {@code HttpClient.send},
+ * which holds its thread until the response arrives. How many records wait at once is decided only by the
+ * executor: one thread, a pool of platform threads, or a virtual thread per record - the code stays the same.
+ */
+final class BlockingExporter {
+    private BlockingExporter() {}
+
+    static void export(List<ExportRecords.SourceRecord> records, HttpClient client, URI target,
+            ExecutorService executor) throws InterruptedException, ExecutionException {
+        List<Future<?>> sent = new ArrayList<>();
+        for (ExportRecords.SourceRecord source : records) {
+            sent.add(executor.submit(() -> send(client, target, source)));
+        }
+        for (Future<?> result : sent) {
+            result.get(); // rethrows the first failure
+        }
+    }
+
+    private static Void send(HttpClient client, URI target, ExportRecords.SourceRecord source)
+            throws IOException, InterruptedException {
+        HttpResponse<Void> response = client.send(ExportRecords.request(target, source),
+                HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() != 204) {
+            throw new IOException("record " + source.id() + ": HTTP " + response.statusCode());
+        }
+        return null;
+    }
+}
+
+/**
+ * The data exporter written asynchronously: {@code HttpClient.sendAsync} returns at once with a
+ * {@link CompletableFuture}, so one thread starts every send without waiting for any response, and the checks run
+ * when each response arrives. The calling code starts no thread; the client waits on all connections with its own
+ * selector thread and completes the futures on its executor.
+ */
+final class AsyncExporter {
+    private AsyncExporter() {}
+
+    static CompletableFuture<Void> export(List<ExportRecords.SourceRecord> records, HttpClient client, URI target) {
+        CompletableFuture<?>[] sent = records.stream()
+                .map(source -> client.sendAsync(ExportRecords.request(target, source),
+                                HttpResponse.BodyHandlers.discarding())
+                        .thenAccept(response -> {
+                            if (response.statusCode() != 204) {
+                                throw new CompletionException(
+                                        new IOException("record " + source.id() + ": HTTP " + response.statusCode()));
+                            }
+                        }))
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(sent);
     }
 }
