@@ -2,15 +2,19 @@
 //JAVA 21+
 
 // The java.util.concurrent queues you would use in production instead of writing your own: ArrayBlockingQueue
-// (bounded, one array) and LinkedBlockingQueue (optionally bounded, linked nodes). Both are the chapter's queue with
-// a condition object, written and tested by the JDK's authors.
+// (bounded, one array) and LinkedBlockingQueue (optionally bounded, linked nodes), written and tested by the JDK's
+// authors. Both do what the chapter's queue with a condition object does, not both the same way: ArrayBlockingQueue
+// has one lock and two conditions of it; LinkedBlockingQueue has two locks - one for put, one for take - each with
+// its condition, and an atomic count between them, so a producer and a consumer need not wait for each other.
+// (SynchronousQueue and LinkedTransferQueue take no lock at all.) One lock with conditions is enough, not required.
 //
 // Run:  ./jbang 3d-blocking-queue
 //
 // You will see the four ways to put and take - put/take wait, offer/poll with a timeout give up, offer/poll without
-// one return at once - and then one producer feeding 3,000 items to three consumers through a LinkedBlockingQueue,
-// stopped with a "poison pill": one special item per consumer that means "no more work, return". Every item is
-// taken exactly once on every run; how the items split among the consumers, and the waiting times, vary.
+// one return at once ("-> null at once (empty)") - and then one producer feeding 3,000 items to three consumers
+// through a LinkedBlockingQueue, stopped with a poison pill: one special item per consumer that means "no more work,
+// return". Every item is taken exactly once on every run ("each taken exactly once: true"); how the items split
+// among the consumers, and the waiting times, vary.
 
 import java.util.ArrayList;
 import java.util.HashSet;

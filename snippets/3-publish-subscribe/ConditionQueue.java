@@ -9,14 +9,16 @@
 //
 // You will see that a producer thread put 1,000 items and a consumer thread took all 1,000 in the order they were
 // put ("delivered 1000 items in order: true"), and then that with one producer and three consumers every item was
-// taken exactly once. Those lines are the same on every run; how the items split among the three consumers varies.
+// taken exactly once ("each taken exactly once: true"). Those lines are the same on every run; how the items split among the three consumers varies.
 //
-// Why not translate the chapter's version line by line? It keeps the list under one lock and waits on a Condition
-// that has a lock of its own. That works only while every caller goes through MsgQueueProducer and MsgQueueConsumer,
-// which append and check under the condition's lock; has_item reads the list without the list's lock, and anyone who
-// calls append directly changes the list without waking the consumer. In Java:
-//  - a Condition belongs to one Lock, and await()/signal() must be called holding it (else
-//    IllegalMonitorStateException), so the lock that guards the state is the lock you wait with - one lock;
+// Why not translate the chapter's version line by line? It keeps the list in a list with a lock of its own and waits
+// on a Condition that has a second lock. It works because MsgQueueProducer and MsgQueueConsumer touch the list only
+// while they hold the condition's lock: that lock alone keeps them apart, and the list's own lock adds nothing. It
+// breaks when the list is used without the condition's lock: has_item reads it under no common lock with the
+// change, and anyone who calls append directly changes it without waking the consumer. In Java:
+//  - a Condition belongs to one Lock, and await()/signal() must be called holding that lock (else
+//    IllegalMonitorStateException; Python's Condition.wait raises too). That is all Java checks: nothing ties the
+//    state to the lock, so guarding the state with the condition's lock - one lock - is a discipline you keep;
 //  - a check made under a different lock than the change is a data race (no happens-before: the consumer may see a
 //    stale list), and can miss the signal: check "empty", producer appends and signals, then start waiting - forever;
 //  - Java's ArrayList and ArrayDeque are not atomic per call, the way CPython's list happens to be;

@@ -13,8 +13,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * that same lock announces "an item arrived". A consumer waits in a loop, because a wake-up is only a hint: another
  * consumer may have taken the item first, and {@code await} may even return spuriously.
  *
- * <p>(The chapter's Python version guards the list with one lock and waits on a condition with another; that works
- * in CPython only because its list operations happen to be atomic. In Java, state and condition share one lock.)
+ * <p>(The chapter's Python version keeps the items in a list with a lock of its own and waits on a condition with
+ * another lock. It works because the producer and the consumer touch the list only while holding the condition's
+ * lock, which makes the list's own lock redundant; it breaks when the list is used without that lock. Here the
+ * state and the condition share one lock, and nothing touches {@code items} without it.)
  */
 public final class ThreadSafeQueue<T> {
     private final Lock lock = new ReentrantLock();
