@@ -11,7 +11,8 @@ import java.util.List;
  * this way, exactly as on the command line. The notebook's folder is notebooks/, so the kit is its parent.
  */
 final class OneLiner {
-    private static final Path KIT = Path.of("..").toAbsolutePath().normalize();
+    /** The kit's folder: the notebooks run in notebooks/. */
+    static final Path KIT = Path.of("..").toAbsolutePath().normalize();
 
     private OneLiner() {}
 

@@ -13,8 +13,10 @@
 //        once warm, a virtual thread starts in microseconds (the first also starts the carriers); memory is that
 //        of one JVM.
 // Varies: the order of the lines, the carriers and the timings.
-// Virtual threads pay off for tasks that wait (I/O, see 1b-data-exporter); CPU-bound work gains nothing from them,
-// since no more of them run at once than there are carriers.
+// Virtual threads pay off for tasks that wait on the network (see 1b-data-exporter): a virtual thread blocked on a
+// socket leaves its carrier free. A file read blocks the carrier (the scheduler temporarily adds one to make up for
+// it), and on JDK 21-23 blocking inside synchronized pins the carrier (JEP 491 fixed that in JDK 24). CPU-bound work
+// gains nothing from them, since no more of them run at once than there are carriers.
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
