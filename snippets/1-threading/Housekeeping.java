@@ -10,7 +10,8 @@
 //        java snippets/1-threading/Housekeeping.java /tmp/exports                (plain java runs it too: one file,
 //                                                                                 no dependencies - the CronJob does)
 // You will see:
-//        one line per old file ("deleted <name>" or, with --dry-run, "would delete <name>") and a summary line.
+//        one line per old file (deleted <name>, or with --dry-run would delete <name>) and a summary line, "<old>
+//        of <all> file(s) older than <days> days ..., <kept> kept".
 //        Only regular files directly in the directory count; subdirectories and links are left alone.
 // Varies: nothing but what is in the directory. Exit code 0 when done, 1 if a file could not be deleted, 2 on bad
 // arguments or a directory that does not exist.

@@ -8,8 +8,9 @@
 // Run:   ./jbang 1g-virtual-threads        (the chapter's numbers 1 to 4)
 //        ./jbang 1g-virtual-threads 100    (100 tasks: 100 virtual threads on a few carrier threads)
 // You will see:
-//        the same pid on every line; threads printed as VirtualThread[#id]/runnable@ForkJoinPool-1-worker-N - a
-//        virtual thread runs "mounted" on a carrier, a platform thread of a ForkJoinPool sized to the cores;
+//        "a new virtual thread per task"; the same pid on every line; threads printed as
+//        VirtualThread[#id]/runnable@ForkJoinPool-1-worker-N - a virtual thread runs mounted on a carrier, a
+//        platform thread of a ForkJoinPool sized to the cores;
 //        once warm, a virtual thread starts in microseconds (the first also starts the carriers); memory is that
 //        of one JVM.
 // Varies: the order of the lines, the carriers and the timings.

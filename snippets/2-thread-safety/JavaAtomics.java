@@ -38,7 +38,8 @@ public class JavaAtomics {
             threads = Integer.parseInt(args[0]);
             increments = Integer.parseInt(args[1]);
         } else if (args.length != 0) {
-            System.err.println("usage: ./jbang 2f-java-atomics [<threads> <increments-per-thread>] (positive integers)");
+            System.err.println("usage: ./jbang 2f-java-atomics [<threads> <increments-per-thread>]"
+                    + " (positive integers)");
             System.exit(2);
         }
         AtomicsApis.show();

@@ -28,7 +28,8 @@ public class LostUpdatesDemo {
             threadCounts = List.of(Integer.parseInt(args[0]));
             increments = Integer.parseInt(args[1]);
         } else if (args.length != 0) {
-            System.err.println("usage: ./jbang 2a-lost-updates [<threads> <increments-per-thread>] (positive integers)");
+            System.err.println("usage: ./jbang 2a-lost-updates [<threads> <increments-per-thread>]"
+                    + " (positive integers)");
             System.exit(2);
         }
         System.out.println("One counter, no lock, incremented by several threads at once (count++ on a volatile int):");

@@ -13,10 +13,11 @@
 //       ./jbang 2j-shared-reads <max-threads> <reads-per-thread>
 //
 // You will see first that every way gives readers a consistent point (x == y: a writer moves both together) while a
-// writer moves it ("readers saw x == y in every read while a writer moved it: true"), then one line per way and number of readers: reads per second, all threads together. Readers
-// under synchronized take turns; the read-write lock lets them in together but each still writes to the lock's
-// shared state; the optimistic read and the immutable object only read memory. So on an idle machine with several
-// cores the last two scale with the readers and the first two do not. The throughput VARIES from run to run - a
+// writer moves it ("readers saw x == y in every read while a writer moved it: true"), then one line per way and
+// number of readers: reads per second, all threads together. Readers under synchronized take turns; the read-write
+// lock lets them in together but each still writes to the lock's shared state; the optimistic read and the immutable
+// object only read memory. So on an idle machine with several cores the last two scale with the readers and the
+// first two do not. The throughput VARIES from run to run - a
 // loaded 2-core machine cannot run 4 readers at once - and for numbers you can trust use a benchmark harness (JMH).
 
 import java.util.ArrayList;

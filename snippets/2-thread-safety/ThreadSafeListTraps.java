@@ -14,8 +14,8 @@
 //     ends up with duplicates (how many varies from run to run). "appendIfAbsent (one call)", which checks and
 //     appends under one lock, leaves exactly 10,000 distinct numbers on every run.
 //  2. Iterating a plain ArrayList while another thread appends: it usually ends in ConcurrentModificationException
-//     within the first few passes. That is ArrayList's fail-fast check, which its Javadoc promises only "on a
-//     best-effort basis": modCount is a plain field that another thread writes without a lock, so a pass may also
+//     within the first few passes. That is ArrayList's fail-fast check, which its Javadoc promises only on a
+//     best-effort basis: modCount is a plain field that another thread writes without a lock, so a pass may also
 //     miss the change, or fail with another exception (the line then names it). Iterating "snapshot()" copies of a
 //     ThreadSafeList while another thread appends: no exception, every pass sees one consistent state.
 

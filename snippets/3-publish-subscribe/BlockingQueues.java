@@ -12,8 +12,8 @@
 //
 // You will see the four ways to put and take - put/take wait, offer/poll with a timeout give up, offer/poll without
 // one return at once ("-> null at once (empty)") - and then one producer feeding 3,000 items to three consumers
-// through a LinkedBlockingQueue, stopped with a poison pill: one special item per consumer that means "no more work,
-// return". Every item is taken exactly once on every run ("each taken exactly once: true"); how the items split
+// through a LinkedBlockingQueue, stopped with a poison pill: one special item per consumer that tells it there is
+// no more work. Every item is taken exactly once on every run ("each taken exactly once: true"); how the items split
 // among the consumers, and the waiting times, vary.
 
 import java.util.ArrayList;

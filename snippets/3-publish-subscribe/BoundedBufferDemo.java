@@ -7,10 +7,10 @@
 //
 // Run:  ./jbang 3c-bounded-buffer
 //
-// You will see: the largest size the buffer ever had (it reaches the capacity, 10, and never more), that all 300
-// items arrived in order, and how long the producer took: alone it would need well under a millisecond, but it
-// finishes only shortly before the consumer (about 1 ms per item), because it waited for space. The size and order
-// lines are the same on every run; the times vary.
+// You will see: the largest size the buffer ever had (it reaches the capacity, 10, and never more: "never above
+// capacity: true"), that all 300 items arrived in order ("all in order: true"), and how long the producer took:
+// alone it would need well under a millisecond, but it finishes only shortly before the consumer (about 1 ms per
+// item), because it waited for space. The size and order lines are the same on every run; the times vary.
 
 import boundedbuffer.BoundedBuffer;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -9,7 +9,8 @@
 //
 // You will see that a producer thread put 1,000 items and a consumer thread took all 1,000 in the order they were
 // put ("delivered 1000 items in order: true"), and then that with one producer and three consumers every item was
-// taken exactly once ("each taken exactly once: true"). Those lines are the same on every run; how the items split among the three consumers varies.
+// taken exactly once ("each taken exactly once: true"). Those lines are the same on every run; how the items split
+// among the three consumers varies.
 //
 // Why not translate the chapter's version line by line? It keeps the list in a list with a lock of its own and waits
 // on a Condition that has a second lock. It works because MsgQueueProducer and MsgQueueConsumer touch the list only

@@ -112,6 +112,23 @@ class CatalogTest {
                             + " must say how to run it (// Run:)");
                     assertTrue(head.stream().anyMatch(line -> line.startsWith("// You will see")), alias.scriptRef()
                             + " must say what you will see (// You will see)");
+                    assertFalse(SnippetHeader.promises(alias.script()).isEmpty(), alias.scriptRef() + ": its \"You"
+                            + " will see\" quotes nothing that every run prints, so no test can hold it to its word");
                 }));
+    }
+
+    /** A snippet reads as one lesson: chapters 2 and 3 pull in no support/ file, and at most 5 snippets do in all. */
+    @Test
+    void snippetsHoldTheirLessonAndOnlyAFewPullInPlumbing() throws IOException {
+        List<String> pulling = new ArrayList<>();
+        for (Catalog.Alias alias : Catalog.aliases().values()) {
+            if (SNIPPET_ALIAS.matcher(alias.name()).matches() && Files.readString(alias.script()).lines()
+                    .anyMatch(line -> line.startsWith("//SOURCES") && line.contains("support/"))) {
+                pulling.add(alias.name());
+            }
+        }
+        assertEquals(List.of(), pulling.stream().filter(name -> !name.startsWith("1")).toList(),
+                "thread-safety and publish/subscribe snippets hold their lesson in the one file (CONTRIBUTING.md)");
+        assertTrue(pulling.size() <= 5, "at most 5 snippets pull in support/ files, not " + pulling);
     }
 }

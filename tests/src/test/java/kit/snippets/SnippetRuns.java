@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kit.Catalog;
 import kit.Kit;
+import kit.SnippetHeader;
 
 /** What the snippet tests share: running a one-liner, finding what it printed, and its answer to bad arguments. */
 final class SnippetRuns {
@@ -16,11 +18,24 @@ final class SnippetRuns {
 
     private SnippetRuns() {}
 
-    /** Runs {@code ./jbang command...} and requires exit code 0. */
+    /**
+     * Runs {@code ./jbang command...} and requires exit code 0, and that it printed what its script's header promises
+     * (the quoted phrases of "You will see", {@link #assertKeepsItsPromises}).
+     */
     static Kit.Run succeeded(String... command) {
         Kit.Run run = Kit.jbang(TIMEOUT, command);
         assertEquals(0, run.exitCode(), run::describe);
+        assertKeepsItsPromises(command[0], run);
         return run;
+    }
+
+    /** Fails when the run of {@code alias} did not print a phrase that its script's "You will see" quotes. */
+    static void assertKeepsItsPromises(String alias, Kit.Run run) {
+        Catalog.Alias script = Catalog.aliases().get(alias);
+        assertTrue(script != null, "no alias " + alias);
+        List<String> broken = SnippetHeader.broken(script.script(), run.stdout());
+        assertEquals(List.of(), broken, script.scriptRef() + " says \"You will see\" these, and the run did not print"
+                + " them (change the header or the snippet)\n" + run.describe());
     }
 
     /** The first match of {@code regex} in what the run printed; fails if there is none. */

@@ -56,6 +56,7 @@ class ThreadSafetySnippetsTest {
             run = Kit.jbang(Duration.ofMinutes(6), "2c-jcstress-counter");
         }
         assertEquals(0, run.exitCode(), run::describe);
+        SnippetRuns.assertKeepsItsPromises("2c-jcstress-counter", run);
         Kit.Run finished = run;
         assertTrue(run.stdout().contains("Acceptable  both increments counted"), run::describe);
         assertTrue(run.stdout().contains("Forbidden  lost update: both actors read 0, both wrote 1"), run::describe);
