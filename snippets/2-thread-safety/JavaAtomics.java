@@ -32,16 +32,12 @@ import java.util.function.LongSupplier;
 
 public class JavaAtomics {
     public static void main(String[] args) throws InterruptedException {
-        int threads = 4;
-        int increments = 1_000_000;
-        if (args.length == 2 && args[0].matches("[1-9]\\d{0,5}") && args[1].matches("[1-9]\\d{0,8}")) {
-            threads = Integer.parseInt(args[0]);
-            increments = Integer.parseInt(args[1]);
-        } else if (args.length != 0) {
-            System.err.println("usage: ./jbang 2f-java-atomics [<threads> <increments-per-thread>]"
-                    + " (positive integers)");
+        if (!String.join(" ", args).matches("|[1-9]\\d{0,5} [1-9]\\d{0,8}")) { // no arguments, or two positive counts
+            System.err.println("usage: ./jbang 2f-java-atomics [<threads> <increments-per-thread>]");
             System.exit(2);
         }
+        int threads = args.length == 2 ? Integer.parseInt(args[0]) : 4;
+        int increments = args.length == 2 ? Integer.parseInt(args[1]) : 1_000_000;
         AtomicsApis.show();
         System.out.printf("%d threads x %,d increments on one shared counter (throughput varies from run to run):%n",
                 threads, increments);

@@ -46,16 +46,12 @@ public class ProcessFileLock {
             runChild(Path.of(args[1]), Integer.parseInt(args[2]), Boolean.parseBoolean(args[3]));
             return;
         }
-        int processes = 4;
-        int increments = 20_000;
-        if (args.length == 2 && args[0].matches("[1-9]\\d{0,2}") && args[1].matches("[1-9]\\d{0,8}")) {
-            processes = Integer.parseInt(args[0]);
-            increments = Integer.parseInt(args[1]);
-        } else if (args.length != 0) {
-            System.err.println("usage: ./jbang 2d-process-file-lock [<processes> <increments-per-process>]"
-                    + " (positive integers, at most 999 processes)");
+        if (!String.join(" ", args).matches("|[1-9]\\d{0,2} [1-9]\\d{0,8}")) { // no arguments, or two positive counts
+            System.err.println("usage: ./jbang 2d-process-file-lock [<processes> <increments-per-process>]");
             System.exit(2);
         }
+        int processes = args.length == 2 ? Integer.parseInt(args[0]) : 4;
+        int increments = args.length == 2 ? Integer.parseInt(args[1]) : 20_000;
 
         System.out.printf("%d processes x %,d increments of a counter in one shared file, expected %,d%n", processes,
                 increments, (long) processes * increments);

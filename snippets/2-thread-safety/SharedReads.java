@@ -29,15 +29,12 @@ import java.util.concurrent.locks.StampedLock;
 
 public class SharedReads {
     public static void main(String[] args) throws InterruptedException {
-        int maxThreads = 4;
-        int readsPerThread = 2_000_000;
-        if (args.length == 2 && args[0].matches("[1-9]\\d{0,3}") && args[1].matches("[1-9]\\d{0,8}")) {
-            maxThreads = Integer.parseInt(args[0]);
-            readsPerThread = Integer.parseInt(args[1]);
-        } else if (args.length != 0) {
-            System.err.println("usage: ./jbang 2j-shared-reads [<max-threads> <reads-per-thread>] (positive integers)");
+        if (!String.join(" ", args).matches("|[1-9]\\d{0,3} [1-9]\\d{0,8}")) { // no arguments, or two positive counts
+            System.err.println("usage: ./jbang 2j-shared-reads [<max-threads> <reads-per-thread>]");
             System.exit(2);
         }
+        int maxThreads = args.length == 2 ? Integer.parseInt(args[0]) : 4;
+        int readsPerThread = args.length == 2 ? Integer.parseInt(args[1]) : 2_000_000;
         List<Position> ways = List.of(new SynchronizedPosition(), new ReadWriteLockPosition(),
                 new OptimisticPosition(), new ImmutablePosition());
         for (Position position : ways) {

@@ -21,16 +21,12 @@ import java.util.function.IntSupplier;
 
 public class ThreadSafeCounterDemo {
     public static void main(String[] args) throws InterruptedException {
-        int threads = 8;
-        int incrementsPerThread = 1_000_000;
-        if (args.length == 2 && args[0].matches("[1-9]\\d{0,5}") && args[1].matches("[1-9]\\d{0,8}")) {
-            threads = Integer.parseInt(args[0]);
-            incrementsPerThread = Integer.parseInt(args[1]);
-        } else if (args.length != 0) {
-            System.err.println("usage: ./jbang 2b-thread-safe-counter [<threads> <increments-per-thread>]"
-                    + " (positive integers)");
+        if (!String.join(" ", args).matches("|[1-9]\\d{0,5} [1-9]\\d{0,8}")) { // no arguments, or two positive counts
+            System.err.println("usage: ./jbang 2b-thread-safe-counter [<threads> <increments-per-thread>]");
             System.exit(2);
         }
+        int threads = args.length == 2 ? Integer.parseInt(args[0]) : 8;
+        int incrementsPerThread = args.length == 2 ? Integer.parseInt(args[1]) : 1_000_000;
         long expected = (long) threads * incrementsPerThread;
         System.out.printf("%d threads x %,d increments, one shared counter, expected %,d%n", threads,
                 incrementsPerThread, expected);

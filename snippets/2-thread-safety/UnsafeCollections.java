@@ -27,16 +27,12 @@ import java.util.concurrent.atomic.LongAdder;
 
 public class UnsafeCollections {
     public static void main(String[] args) throws InterruptedException {
-        int threads = 4;
-        int operations = 200_000;
-        if (args.length == 2 && args[0].matches("[1-9]\\d{0,5}") && args[1].matches("[1-9]\\d{0,8}")) {
-            threads = Integer.parseInt(args[0]);
-            operations = Integer.parseInt(args[1]);
-        } else if (args.length != 0) {
-            System.err.println("usage: ./jbang 2h-unsafe-collections [<threads> <operations-per-thread>]"
-                    + " (positive integers)");
+        if (!String.join(" ", args).matches("|[1-9]\\d{0,5} [1-9]\\d{0,8}")) { // no arguments, or two positive counts
+            System.err.println("usage: ./jbang 2h-unsafe-collections [<threads> <operations-per-thread>]");
             System.exit(2);
         }
+        int threads = args.length == 2 ? Integer.parseInt(args[0]) : 4;
+        int operations = args.length == 2 ? Integer.parseInt(args[1]) : 200_000;
         compare(threads, operations);
     }
 
