@@ -110,45 +110,30 @@ final class VarHandleCounter {
 }
 // end::var-handle[]
 
-// tag::race[]
-/** Five counters, the two lock-based ones and Java's atomics, each shared by several threads that only count. */
-final class AtomicsRace {
-    record Result(String counter, long expected, boolean countedAll, double millionsPerSecond) {}
-
-    /** One counter under test: how to increment it and how to read what it counted. */
-    private record Subject(String name, Runnable increment, LongSupplier value) {}
-
-    private static List<Subject> freshSubjects() {
+// tag::counters[]
+/** One counter under test: its name, how to increment it and how to read what it counted. */
+record Contender(String name, Runnable increment, LongSupplier value) {
+    /** The five counters, new: the two lock-based ones and Java's atomics. */
+    static List<Contender> fresh() {
         AtomicInt lockBased = new AtomicInt(0);
         ThreadSafeCounter reentrant = new ThreadSafeCounter();
         AtomicInteger atomic = new AtomicInteger();
         VarHandleCounter handle = new VarHandleCounter();
         LongAdder adder = new LongAdder();
         return List.of(
-                new Subject("AtomicInt (synchronized)", () -> lockBased.increment(1), lockBased::value),
-                new Subject("ThreadSafeCounter (ReentrantLock)", reentrant::increment, reentrant::value),
-                new Subject("AtomicInteger.incrementAndGet", atomic::incrementAndGet, atomic::get),
-                new Subject("VarHandle.getAndAdd", handle::incrementAndGet, handle::value),
-                new Subject("LongAdder.increment", adder::increment, adder::sum));
+                new Contender("AtomicInt (synchronized)", () -> lockBased.increment(1), lockBased::value),
+                new Contender("ThreadSafeCounter (ReentrantLock)", reentrant::increment, reentrant::value),
+                new Contender("AtomicInteger.incrementAndGet", atomic::incrementAndGet, atomic::get),
+                new Contender("VarHandle.getAndAdd", handle::incrementAndGet, handle::value),
+                new Contender("LongAdder.increment", adder::increment, adder::sum));
     }
+}
+// end::counters[]
 
-    static List<Result> measure(int threads, int incrementsPerThread) throws InterruptedException {
-        for (Subject warmUp : freshSubjects()) { // let the JIT compile every counter before timing any of them
-            hammer(threads, Math.max(1, incrementsPerThread / 10), warmUp.increment());
-        }
-        long expected = (long) threads * incrementsPerThread;
-        List<Result> results = new ArrayList<>();
-        for (Subject subject : freshSubjects()) {
-            Duration took = hammer(threads, incrementsPerThread, subject.increment());
-            results.add(new Result(subject.name(), expected, subject.value().getAsLong() == expected,
-                    expected / (took.toNanos() / 1e9) / 1e6));
-        }
-        return results;
-    }
-
-    /** Threads that all increment one counter at the same time; how long they took, all together. */
-    private static Duration hammer(int threads, int incrementsPerThread, Runnable increment)
-            throws InterruptedException {
+// tag::all-at-once[]
+/** Threads that all increment one counter at the same time; how long they took, all together. */
+final class AllAtOnce {
+    static Duration increment(int threads, int incrementsPerThread, Runnable increment) throws InterruptedException {
         Phaser startLine = new Phaser(threads + 1); // every thread waits here until all exist, main too
         Thread[] contenders = new Thread[threads];
         for (int t = 0; t < threads; t++) {
@@ -165,6 +150,27 @@ final class AtomicsRace {
             contender.join();
         }
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+}
+// end::all-at-once[]
+
+// tag::race[]
+/** The five counters, each shared by several threads that only count: did each count all, and how fast? */
+final class AtomicsRace {
+    record Result(String counter, long expected, boolean countedAll, double millionsPerSecond) {}
+
+    static List<Result> measure(int threads, int incrementsPerThread) throws InterruptedException {
+        for (Contender warmUp : Contender.fresh()) { // let the JIT compile every counter before timing any of them
+            AllAtOnce.increment(threads, Math.max(1, incrementsPerThread / 10), warmUp.increment());
+        }
+        long expected = (long) threads * incrementsPerThread;
+        List<Result> results = new ArrayList<>();
+        for (Contender counter : Contender.fresh()) {
+            Duration took = AllAtOnce.increment(threads, incrementsPerThread, counter.increment());
+            results.add(new Result(counter.name(), expected, counter.value().getAsLong() == expected,
+                    expected / (took.toNanos() / 1e9) / 1e6));
+        }
+        return results;
     }
 }
 // end::race[]

@@ -169,31 +169,10 @@ final class ReadersUnderAWriter {
 }
 // end::under-a-writer[]
 
-// tag::readers-throughput[]
-/** How fast threads that only read can read a Position, all at the same time. */
-final class ReadersThroughput {
-    record Result(String way, int threads, double millionsPerSecond) {}
-
-    /** Each way with each number of reader threads, each thread reading {@code readsPerThread} times. */
-    static List<Result> compare(List<Position> ways, List<Integer> threadCounts, int readsPerThread)
-            throws InterruptedException {
-        // Warm up every way before timing any: the read's call site then has seen all of them, so the JIT inlines
-        // none - otherwise it could merge the first way's lock/unlock pairs across loop iterations and time nothing.
-        for (Position way : ways) {
-            readAtOnce(way, 1, Math.max(1, readsPerThread / 4));
-        }
-        List<Result> results = new ArrayList<>();
-        for (Position way : ways) {
-            for (int threads : threadCounts) {
-                long nanos = readAtOnce(way, threads, readsPerThread);
-                results.add(new Result(way.name(), threads, threads * (double) readsPerThread / nanos * 1e3));
-            }
-        }
-        return results;
-    }
-
-    /** {@code threads} readers start together and each reads {@code reads} times; the nanoseconds they took. */
-    private static long readAtOnce(Position position, int threads, int reads) throws InterruptedException {
+// tag::readers-at-once[]
+/** Reader threads that start together and each read the point {@code reads} times; the nanoseconds they took. */
+final class ReadersAtOnce {
+    static long read(Position position, int threads, int reads) throws InterruptedException {
         Phaser startLine = new Phaser(threads + 1); // every reader waits here until all exist, main too
         List<Thread> readers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -214,6 +193,31 @@ final class ReadersThroughput {
             reader.join();
         }
         return System.nanoTime() - start;
+    }
+}
+// end::readers-at-once[]
+
+// tag::readers-throughput[]
+/** How fast threads that only read can read a Position, all at the same time. */
+final class ReadersThroughput {
+    record Result(String way, int threads, double millionsPerSecond) {}
+
+    /** Each way with each number of reader threads, each thread reading {@code readsPerThread} times. */
+    static List<Result> compare(List<Position> ways, List<Integer> threadCounts, int readsPerThread)
+            throws InterruptedException {
+        // Warm up every way before timing any: the read's call site then has seen all of them, so the JIT inlines
+        // none - otherwise it could merge the first way's lock/unlock pairs across loop iterations and time nothing.
+        for (Position way : ways) {
+            ReadersAtOnce.read(way, 1, Math.max(1, readsPerThread / 4));
+        }
+        List<Result> results = new ArrayList<>();
+        for (Position way : ways) {
+            for (int threads : threadCounts) {
+                long nanos = ReadersAtOnce.read(way, threads, readsPerThread);
+                results.add(new Result(way.name(), threads, threads * (double) readsPerThread / nanos * 1e3));
+            }
+        }
+        return results;
     }
 }
 // end::readers-throughput[]

@@ -42,24 +42,10 @@ public class ThreadSafeListTraps {
     }
 }
 
-// tag::check-then-act[]
-/** "Add it if it is not there yet" as two calls, and as one. */
-final class CheckThenAct {
-    static void compare(int threads, int values) throws InterruptedException {
-        ThreadSafeList<Integer> twoCalls = new ThreadSafeList<>();
-        addAll(threads, values, value -> {
-            if (!twoCalls.snapshot().contains(value)) { // check...
-                twoCalls.append(value);                 // ...then act: another thread may have appended it meanwhile
-            }
-        });
-        report("check, then append (two calls)", twoCalls.snapshot());
-        ThreadSafeList<Integer> oneCall = new ThreadSafeList<>();
-        addAll(threads, values, oneCall::appendIfAbsent);
-        report("appendIfAbsent (one call)", oneCall.snapshot());
-    }
-
-    /** Every thread offers every value 0..values-1, all in the same order, all at the same time. */
-    private static void addAll(int threads, int values, IntConsumer addIfAbsent) throws InterruptedException {
+// tag::adders[]
+/** Threads that each offer every value 0..values-1, all in the same order, all at the same time. */
+final class Adders {
+    static void offerAll(int threads, int values, IntConsumer addIfAbsent) throws InterruptedException {
         Phaser startLine = new Phaser(threads + 1); // every thread waits here until all exist, so they collide
         List<Thread> adders = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -74,6 +60,24 @@ final class CheckThenAct {
         for (Thread adder : adders) {
             adder.join();
         }
+    }
+}
+// end::adders[]
+
+// tag::check-then-act[]
+/** "Add it if it is not there yet" as two calls, and as one. */
+final class CheckThenAct {
+    static void compare(int threads, int values) throws InterruptedException {
+        ThreadSafeList<Integer> twoCalls = new ThreadSafeList<>();
+        Adders.offerAll(threads, values, value -> {
+            if (!twoCalls.snapshot().contains(value)) { // check...
+                twoCalls.append(value);                 // ...then act: another thread may have appended it meanwhile
+            }
+        });
+        report("check, then append (two calls)", twoCalls.snapshot());
+        ThreadSafeList<Integer> oneCall = new ThreadSafeList<>();
+        Adders.offerAll(threads, values, oneCall::appendIfAbsent);
+        report("appendIfAbsent (one call)", oneCall.snapshot());
     }
 
     private static void report(String how, List<Integer> result) {

@@ -58,7 +58,7 @@ public class SleepPolling {
         }
     }
 
-    private static void print(WakeUpLatency.Result result) {
+    private static void print(Latency result) {
         System.out.printf("%-34s %13.3f ms %11.3f ms %11.1f ms%n", result.waiting(), result.medianMillis(),
                 result.p99Millis(), result.consumerCpuMillis());
     }
@@ -101,6 +101,23 @@ final class SleepPollingQueue<T> {
 }
 // end::sleep-polling-queue[]
 
+// tag::latency-result[]
+/** Latencies in milliseconds; with fewer than 100 items the 99th percentile is simply the slowest item. */
+record Latency(String waiting, int items, double medianMillis, double p99Millis, double consumerCpuMillis) {
+    static Latency of(String waiting, long[] latencyNanos, long consumerCpuNanos) {
+        long[] sorted = latencyNanos.clone();
+        Arrays.sort(sorted);
+        int items = sorted.length;
+        return new Latency(waiting, items, millis(sorted[(items - 1) / 2]),
+                millis(sorted[(int) Math.ceil(items * 0.99) - 1]), millis(consumerCpuNanos));
+    }
+
+    static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+}
+// end::latency-result[]
+
 // tag::wake-up-latency[]
 /**
  * A producer and a consumer on one queue: how long each item waits between its put and the moment the consumer has
@@ -109,14 +126,11 @@ final class SleepPollingQueue<T> {
  * arrive at moments the consumer cannot predict, as real events do.
  */
 final class WakeUpLatency {
-    /** Latencies in milliseconds; with fewer than 100 items the 99th percentile is simply the slowest item. */
-    record Result(String waiting, int items, double medianMillis, double p99Millis, double consumerCpuMillis) {}
-
     interface Take {
         Long take() throws InterruptedException;
     }
 
-    static Result measure(String waiting, int items, Consumer<Long> put, Take take) throws InterruptedException {
+    static Latency measure(String waiting, int items, Consumer<Long> put, Take take) throws InterruptedException {
         ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
         long[] latencies = new long[items];
         long[] consumerCpu = new long[1];
@@ -138,13 +152,7 @@ final class WakeUpLatency {
             put.accept(System.nanoTime());
         }
         consumer.join(); // also makes latencies and consumerCpu visible here
-        Arrays.sort(latencies);
-        return new Result(waiting, items, millis(latencies[(items - 1) / 2]),
-                millis(latencies[(int) Math.ceil(items * 0.99) - 1]), millis(consumerCpu[0]));
-    }
-
-    static double millis(long nanos) {
-        return nanos / 1e6;
+        return Latency.of(waiting, latencies, consumerCpu[0]);
     }
 }
 // end::wake-up-latency[]
@@ -153,15 +161,15 @@ final class WakeUpLatency {
 /** The two ways a consumer can wait for the next item, measured by WakeUpLatency. */
 final class WaysToWait {
     /** The consumer waits on a condition (ThreadSafeQueue.take): the producer's put wakes it. */
-    static WakeUpLatency.Result condition(int items) throws InterruptedException {
+    static Latency condition(int items) throws InterruptedException {
         ThreadSafeQueue<Long> queue = new ThreadSafeQueue<>();
         return WakeUpLatency.measure("condition (ThreadSafeQueue)", items, queue::put, queue::take);
     }
 
     /** The consumer looks, and sleeps {@code pollInterval} whenever it finds nothing. */
-    static WakeUpLatency.Result sleepPolling(Duration pollInterval, int items) throws InterruptedException {
+    static Latency sleepPolling(Duration pollInterval, int items) throws InterruptedException {
         SleepPollingQueue<Long> queue = new SleepPollingQueue<>();
-        return WakeUpLatency.measure("sleep-polling, sleep " + WakeUpLatency.millis(pollInterval.toNanos()) + " ms",
+        return WakeUpLatency.measure("sleep-polling, sleep " + Latency.millis(pollInterval.toNanos()) + " ms",
                 items, queue::put, () -> queue.take(pollInterval));
     }
 }
