@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class NotebookOutputsTest {
     /** Absolute temporary folders on Linux, macOS and Windows, and home folders. */
     private static final Pattern MACHINE_PATH = Pattern.compile(
-            "(?<![\\w.~-])(/tmp/|/var/tmp/|/var/folders/|/private/var/|/dev/shm/|/home/[^/\\s]+/|/Users/[^/\\s]+/|/root/)"
+            "(?<![\\w.~-])(/tmp/|/var/tmp/|/var/folders/|/private/var/|/dev/shm/|/root/"
+                    + "|/home/[^/\\s]+/|/Users/[^/\\s]+/)"
                     + "|[A-Za-z]:\\\\(Users|Windows|Temp)\\\\|\\\\AppData\\\\Local\\\\Temp");
 
     @Test
@@ -54,8 +55,8 @@ class NotebookOutputsTest {
                 }
             }
         }
-        assertEquals(List.of(), found, "committed notebook outputs that name a machine's folder: run the cell in a folder"
-                + " of the kit (results/, as lib/Grade.java does) and rebuild with tools/notebooks/build");
+        assertEquals(List.of(), found, "committed notebook outputs that name a machine's folder: run the cell in a"
+                + " folder of the kit (results/, as lib/Grade.java does) and rebuild with tools/notebooks/build");
     }
 
     /** Every string in the outputs (stream text, text/plain data, tracebacks), images left out. */
