@@ -51,6 +51,28 @@ class StressVerdictTest {
         assertTrue(result.output().contains("results/stress-counter/index.html"), result.output());
     }
 
+    /** stop-flag's termination test: STALE means the worker never saw stop(), not that calls overlapped. */
+    @Test
+    void aStaleOutcomeSaysTheCallNeverEndedNotThatCallsOverlapped() {
+        List<String> table = List.of(
+                "        RESULT  SAMPLES     FREQ      EXPECT  DESCRIPTION",
+                "         STALE        1   12.50%   Forbidden  run() never saw the stop: it still spins",
+                "    TERMINATED        7   87.50%  Acceptable  run() saw the stop and returned");
+        CheckResult result = verdict("FAILED", table, List.of());
+        assertFalse(result.passed());
+        assertTrue(result.output().startsWith("jcstress saw a FORBIDDEN outcome: STALE - a call that must end never"
+                + " did. Nothing overlapped"), result.output());
+        assertFalse(result.output().contains("the calls overlapped and broke each other"), result.output());
+        assertTrue(result.output().contains(table.get(1)), result.output());
+        CheckResult overlapped = verdict("FAILED", TABLE, List.of());
+        assertTrue(overlapped.output().startsWith("jcstress saw a FORBIDDEN outcome: results that no order of these"
+                + " calls can give, so the calls overlapped"), overlapped.output());
+        CheckResult neverStale = verdict("FAILED", List.of(table.get(0),
+                "         STALE        0    0.00%   Forbidden  run() never saw the stop: it still spins",
+                "    TERMINATED        8  100.00%  Acceptable  run() saw the stop and returned"), List.of());
+        assertTrue(neverStale.output().contains("the calls overlapped"), "no STALE sample: " + neverStale.output());
+    }
+
     @Test
     void anErrorFailsWithJcstresssFirstMessages() {
         List<String> messages = IntStream.rangeClosed(1, 20).mapToObj(i -> "message " + i).toList();
