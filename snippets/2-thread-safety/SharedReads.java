@@ -29,14 +29,14 @@ import java.util.concurrent.locks.StampedLock;
 
 public class SharedReads {
     public static void main(String[] args) throws InterruptedException {
+        List<Position> ways = List.of(new SynchronizedPosition(), new ReadWriteLockPosition(),
+                new OptimisticPosition(), new ImmutablePosition());
         if (!String.join(" ", args).matches("|[1-9]\\d{0,3} [1-9]\\d{0,8}")) { // no arguments, or two positive counts
             System.err.println("usage: ./jbang 2j-shared-reads [<max-threads> <reads-per-thread>]");
             System.exit(2);
         }
         int maxThreads = args.length == 2 ? Integer.parseInt(args[0]) : 4;
         int readsPerThread = args.length == 2 ? Integer.parseInt(args[1]) : 2_000_000;
-        List<Position> ways = List.of(new SynchronizedPosition(), new ReadWriteLockPosition(),
-                new OptimisticPosition(), new ImmutablePosition());
         for (Position position : ways) {
             System.out.printf("%-28s readers saw x == y in every read while a writer moved it: %s%n",
                     position.name(), ReadersUnderAWriter.consistent(position));

@@ -31,9 +31,8 @@ public class UnsafeCollections {
             System.err.println("usage: ./jbang 2h-unsafe-collections [<threads> <operations-per-thread>]");
             System.exit(2);
         }
-        int threads = args.length == 2 ? Integer.parseInt(args[0]) : 4;
-        int operations = args.length == 2 ? Integer.parseInt(args[1]) : 200_000;
-        compare(threads, operations);
+        compare(args.length == 2 ? Integer.parseInt(args[0]) : 4, // threads
+                args.length == 2 ? Integer.parseInt(args[1]) : 200_000); // operations per thread
     }
 
     /** Lets {@code threads} threads each add or put {@code operations} times to each collection, and reports. */
