@@ -1,0 +1,81 @@
+package kit.grader.race;
+
+/**
+ * What the detector keeps about one object (by identity, in a {@link WeakIdentityMap}): its synchronization clock
+ * (as a monitor, a lock, a {@code java.util.concurrent} object, or a future's task), the shadows of its fields, array
+ * elements or - for a {@code java.util} collection - of itself, and what the object was seen to be: a view of a
+ * read-write lock, a condition of a lock, an iterator of a collection, a VarHandle of a field. Holds no reference to
+ * its object. Guarded by its own monitor.
+ */
+final class Meta {
+    private SyncVar sync;
+    private SyncVar readers;
+    private VarState[] slots;
+    private SyncVar[] volatiles;
+
+    /** A lock view (readLock(), writeLock(), asReadLock(), ...): the read-write lock it belongs to, and its mode. */
+    volatile Meta viewOf;
+    volatile boolean readView;
+    /** A read or write lock of a read-write lock whose readLock()/writeLock() call was not seen. */
+    volatile boolean unseenView;
+    /** A ReadWriteLock view of a StampedLock (asReadWriteLock()): the StampedLock. */
+    volatile Meta readWriteOf;
+    /** A Condition: the lock (or lock view) it was made by. */
+    volatile Meta conditionOf;
+    /** An iterator, entry or view of a java.util collection: the collection's variable. */
+    volatile VarState collection;
+    /** A VarHandle or field updater: the field's id (-1: an array element handle), and its class for static fields. */
+    volatile int handleField = Integer.MIN_VALUE;
+    volatile Class<?> handleStaticOwner;
+
+    synchronized SyncVar sync() {
+        if (sync == null) {
+            sync = new SyncVar();
+        }
+        return sync;
+    }
+
+    /** Makes this object's clock {@code shared}: a future whose task's end it is, a view of a concurrent object. */
+    synchronized void aliasSync(SyncVar shared) {
+        sync = shared;
+    }
+
+    /** The clock of a read-write lock's readers (their unlocks; a writer's lock acquires it). */
+    synchronized SyncVar readers() {
+        if (readers == null) {
+            readers = new SyncVar();
+        }
+        return readers;
+    }
+
+    /** The shadow of field {@code index}, or of array element {@code index} ({@code element}), or of a collection. */
+    synchronized VarState slot(int index, boolean element, String type) {
+        if (slots == null || index >= slots.length) {
+            VarState[] more = new VarState[Math.max(index + 1, slots == null ? 4 : slots.length * 2)];
+            if (slots != null) {
+                System.arraycopy(slots, 0, more, 0, slots.length);
+            }
+            slots = more;
+        }
+        VarState slot = slots[index];
+        if (slot == null) {
+            slot = slots[index] = new VarState(element ? index : -1, type);
+        }
+        return slot;
+    }
+
+    synchronized SyncVar volatileField(int field) {
+        if (volatiles == null || field >= volatiles.length) {
+            SyncVar[] more = new SyncVar[Math.max(field + 1, volatiles == null ? 4 : volatiles.length * 2)];
+            if (volatiles != null) {
+                System.arraycopy(volatiles, 0, more, 0, volatiles.length);
+            }
+            volatiles = more;
+        }
+        SyncVar v = volatiles[field];
+        if (v == null) {
+            v = volatiles[field] = new SyncVar();
+        }
+        return v;
+    }
+}
