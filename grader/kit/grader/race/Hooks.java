@@ -427,8 +427,8 @@ public final class Hooks {
                 }
             }
             case Kind.ST_OPTIMISTIC, Kind.ST_CONVERT_OPTIMISTIC -> {
-                long stamp = (Long) result;
-                if (stamp != 0 && t.known()) {
+                long stamp = (Long) result; // 0 while write-locked: the reads that follow are thrown away
+                if (t.known()) {
                     Meta sl = w.meta(receiver);
                     d.optimisticBegin(t, sl.sync(), sl.readers(), stamp, lockName(site));
                 }

@@ -20,10 +20,10 @@ final class RaceText {
         Sites.Site sb = Sites.get(b.site());
         String variable = variable(race, sa);
         StringBuilder text = new StringBuilder();
-        text.append(method(sa)).append(' ').append(verb(a, sa)).append(' ').append(variable)
+        text.append(method(sa)).append(' ').append(verb(a, sa)).append(' ').append(variable).append(how(sa))
                 .append(where(sa, a)).append(' ').append(locks(a)).append("; ");
         text.append(method(sb)).append(' ').append(verb(b, sb)).append(' ')
-                .append(sameVariable(sa, sb) ? "it" : variable(race, sb))
+                .append(sameVariable(sa, sb) ? "it" : variable(race, sb)).append(how(sb))
                 .append(where(sb, b)).append(' ').append(locks(b)).append("; ");
         text.append(why(race, a, b, sa)).append(": ").append(consequence(race, a, b, sa)).append('.');
         if (isConstructor(sa) || isConstructor(sb)) {
@@ -38,22 +38,34 @@ final class RaceText {
         return a.kind() == b.kind() && a.variable().equals(b.variable());
     }
 
-    /** "`count`", "`ring[3]`", "the ArrayDeque `items`". */
+    /** "`count`", "`ring[3]`", "element [3] of an Object[]", "the ArrayDeque `items`", "an ArrayList". */
     private static String variable(DataRace race, Sites.Site site) {
+        String type = race.type() == null ? "collection" : race.type();
         return switch (site.kind()) {
-            case ARRAY -> "`" + site.variable() + "[" + race.index() + "]`";
-            case COLLECTION -> "the " + (race.type() == null ? "collection" : race.type()) + " `" + site.variable()
-                    + "`";
+            case ARRAY -> site.variable().isEmpty() ? "element [" + race.index() + "] of " + article(type) + " " + type
+                    : "`" + site.variable() + "[" + race.index() + "]`";
+            case COLLECTION -> site.variable().isEmpty() ? article(type) + " " + type
+                    : "the " + type + " `" + site.variable() + "`";
             case PLAIN_MODE -> "`" + site.variable() + "` (plain mode)";
             default -> "`" + site.variable() + "`";
         };
     }
 
     private static String verb(Access access, Sites.Site site) {
-        if (site.kind() == Sites.Kind.COLLECTION && site.detail() != null && !site.detail().isEmpty()) {
-            return (access.write() ? "changes" : "reads") + " (" + site.detail() + ")";
+        if (site.kind() == Sites.Kind.COLLECTION) {
+            return access.write() ? "changes" : "reads";
         }
         return access.write() ? "writes" : "reads";
+    }
+
+    /** " with addLast()" for a collection, else nothing. */
+    private static String how(Sites.Site site) {
+        return site.kind() == Sites.Kind.COLLECTION && site.detail() != null && !site.detail().isEmpty()
+                ? " with " + site.detail() : "";
+    }
+
+    private static String article(String word) {
+        return startsWithVowel(word) ? "an" : "a";
     }
 
     /** "`value()`", "the constructor of Counter", "a lambda in `map()`". */
@@ -100,7 +112,7 @@ final class RaceText {
         }
         String variablePart = switch (site.kind()) {
             case ARRAY -> "an array element cannot be volatile";
-            case COLLECTION -> (startsWithVowel(race.type()) ? "an " : "a ")
+            case COLLECTION -> article(race.type() == null ? "collection" : race.type()) + " "
                     + (race.type() == null ? "collection" : race.type()) + " is not thread-safe";
             case PLAIN_MODE -> "a plain-mode access orders nothing";
             default -> "`" + site.variable() + "` is not volatile";
@@ -113,7 +125,7 @@ final class RaceText {
     }
 
     private static String consequence(DataRace race, Access a, Access b, Sites.Site site) {
-        String name = site.kind() == Sites.Kind.COLLECTION ? "it" : "`" + site.variable() + "`";
+        String name = site.kind() == Sites.Kind.FIELD ? "`" + site.variable() + "`" : "it";
         if (a.write() && b.write()) {
             return site.kind() == Sites.Kind.COLLECTION
                     ? "two changes at once can corrupt it, and one thread may never see the other's change"
