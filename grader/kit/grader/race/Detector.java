@@ -79,7 +79,8 @@ final class Detector {
     /** {@code joiner} has seen {@code child} end (join returned, isAlive() false): it knows all the child did. */
     void join(ThreadState joiner, ThreadState child) {
         if (!joiner.known()) {
-            unmodelled("the thread " + joiner.name + ", whose start was not seen, saw the thread " + child.name + " end");
+            unmodelled("the thread " + joiner.name + ", whose start was not seen, saw the thread " + child.name
+                    + " end");
         }
         joiner.clock.joinWith(child.clock);
         synchronized (this) {

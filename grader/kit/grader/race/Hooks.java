@@ -156,7 +156,7 @@ public final class Hooks {
 
     // ---- constructors ----
 
-    /** Wraps {@code fn}, an argument of type {@code type} (internal name) of a call or constructor of kind {@code kind}. */
+    /** Wraps {@code fn}, an argument of type {@code type} (internal name) of a call or constructor of that kind. */
     public static Object wrap(Object fn, String type, int kind, Object receiver, int site) {
         Watch w = current;
         if (w == null || fn == null || fn instanceof Tasks.Wrapper) {
@@ -259,6 +259,7 @@ public final class Hooks {
                     stampedUnlock(w, t, receiver, false);
                 }
             }
+            case Kind.ST_VALIDATE, Kind.ST_CONVERT_WRITE, Kind.ST_CONVERT_READ -> w.meta(receiver).stampGuard().lock();
             case Kind.ST_CONVERT_OPTIMISTIC -> {
                 long stamp = (Long) args[0];
                 if (StampedLock.isWriteLockStamp(stamp)) {
@@ -380,7 +381,8 @@ public final class Hooks {
                     w.joined(t, (Thread) receiver);
                 }
             }
-            case Kind.INTERRUPT_CHECK -> d.acquire(t, w.meta(receiver != null ? receiver : Thread.currentThread()).sync());
+            case Kind.INTERRUPT_CHECK ->
+                    d.acquire(t, w.meta(receiver != null ? receiver : Thread.currentThread()).sync());
             case Kind.WAIT -> d.acquire(t, w.meta(receiver).sync());
             case Kind.LOCK -> lock(w, t, receiver, site, true);
             case Kind.TRY_LOCK -> {
@@ -413,6 +415,8 @@ public final class Hooks {
                 if ((Long) result != 0) {
                     Meta sl = w.meta(receiver);
                     endOptimistic(t, sl);
+                    sl.stampGuard().lock(); // after the records of every validate() that accepted a stamp before
+                    sl.stampGuard().unlock();
                     d.acquire(t, sl.sync());
                     d.acquire(t, sl.readers());
                     t.locks = t.locks.with(sl.sync().id, "the write lock of " + lockName(site), false);
@@ -435,35 +439,19 @@ public final class Hooks {
             }
             case Kind.ST_VALIDATE -> {
                 Meta sl = w.meta(receiver);
-                if (t.optimistic != null && t.optimistic.lock == sl.sync()) {
-                    d.optimisticEnd(t, (Long) args[0], Boolean.TRUE.equals(result));
+                try {
+                    if (t.optimistic != null && t.optimistic.lock == sl.sync()) {
+                        d.optimisticEnd(t, (Long) args[0], Boolean.TRUE.equals(result));
+                    }
+                } finally {
+                    unguard(sl);
                 }
             }
             case Kind.ST_CONVERT_WRITE, Kind.ST_CONVERT_READ -> {
-                long from = (Long) args[0];
-                long to = (Long) result;
-                if (to == 0) {
-                    break;
-                }
-                Meta sl = w.meta(receiver);
-                boolean toWrite = kind == Kind.ST_CONVERT_WRITE;
-                if (StampedLock.isOptimisticReadStamp(from)) {
-                    if (t.optimistic != null && t.optimistic.lock == sl.sync()) {
-                        d.optimisticEnd(t, from, true); // the conversion validated the stamp
-                    }
-                } else if (StampedLock.isWriteLockStamp(from) && !toWrite) {
-                    stampedUnlock(w, t, receiver, true);
-                } else if (StampedLock.isReadLockStamp(from) && toWrite) {
-                    stampedUnlock(w, t, receiver, false);
-                } else {
-                    break; // already held in that mode
-                }
-                d.acquire(t, sl.sync());
-                if (toWrite) {
-                    d.acquire(t, sl.readers());
-                    t.locks = t.locks.with(sl.sync().id, "the write lock of " + lockName(site), false);
-                } else {
-                    t.locks = t.locks.with(sl.readers().id, "the read lock of " + lockName(site), true);
+                try {
+                    convert(w, t, kind, receiver, args, result, site);
+                } finally {
+                    unguard(w.meta(receiver));
                 }
             }
             case Kind.ST_AS_READ_LOCK, Kind.ST_AS_WRITE_LOCK -> {
@@ -481,7 +469,8 @@ public final class Hooks {
             case Kind.AT_ACQUIRE, Kind.AT_RMW -> d.acquire(t, w.meta(receiver).sync());
             case Kind.NEW_UPDATER -> {
                 // newUpdater(Class, String) or newUpdater(Class, Class, String)
-                if (result != null && args[0] instanceof Class<?> owner && args[args.length - 1] instanceof String name) {
+                if (result != null && args[0] instanceof Class<?> owner
+                        && args[args.length - 1] instanceof String name) {
                     registerHandle(w, result, owner, name, false);
                 }
             }
@@ -573,11 +562,48 @@ public final class Hooks {
                     Kind.SYNC_CALL, Kind.UP_RMW, Kind.UP_ACQUIRE, Kind.VH_RMW, Kind.VH_ACQUIRE ->
                     after(kind, receiver, args, null, site);
             case Kind.AWAIT -> after(kind, receiver, args, null, site); // it holds the lock again when it throws
+            case Kind.ST_VALIDATE, Kind.ST_CONVERT_WRITE, Kind.ST_CONVERT_READ -> unguard(w.meta(receiver));
             default -> { }
         }
     }
 
     // ---- helpers ----
+
+    private static void convert(Watch w, ThreadState t, int kind, Object receiver, Object[] args, Object result,
+            int site) {
+        Detector d = w.detector;
+        long from = (Long) args[0];
+        long to = (Long) result;
+        if (to == 0) {
+            return;
+        }
+        Meta sl = w.meta(receiver);
+        boolean toWrite = kind == Kind.ST_CONVERT_WRITE;
+        if (StampedLock.isOptimisticReadStamp(from)) {
+            if (t.optimistic != null && t.optimistic.lock == sl.sync()) {
+                d.optimisticEnd(t, from, true); // the conversion validated the stamp
+            }
+        } else if (StampedLock.isWriteLockStamp(from) && !toWrite) {
+            stampedUnlock(w, t, receiver, true);
+        } else if (StampedLock.isReadLockStamp(from) && toWrite) {
+            stampedUnlock(w, t, receiver, false);
+        } else {
+            return; // already held in that mode
+        }
+        d.acquire(t, sl.sync());
+        if (toWrite) {
+            d.acquire(t, sl.readers());
+            t.locks = t.locks.with(sl.sync().id, "the write lock of " + lockName(site), false);
+        } else {
+            t.locks = t.locks.with(sl.readers().id, "the read lock of " + lockName(site), true);
+        }
+    }
+
+    private static void unguard(Meta sl) {
+        if (sl.stampGuard().isHeldByCurrentThread()) {
+            sl.stampGuard().unlock();
+        }
+    }
 
     /** The clock a call on {@code receiver} synchronizes with (a future: its task's end). */
     private static SyncVar syncOf(Watch w, Object receiver) {
@@ -658,6 +684,10 @@ public final class Hooks {
         Meta rw = meta.viewOf;
         String name = lockName(site);
         if (rw != null) {
+            if (!meta.readView) {
+                rw.stampGuard().lock(); // a StampedLock's write view: after every accepted optimistic read
+                rw.stampGuard().unlock();
+            }
             d.acquire(t, rw.sync());
             if (!meta.readView) {
                 d.acquire(t, rw.readers());

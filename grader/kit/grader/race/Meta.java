@@ -28,6 +28,19 @@ final class Meta {
     volatile int handleField = Integer.MIN_VALUE;
     volatile Class<?> handleStaticOwner;
 
+    private java.util.concurrent.locks.ReentrantLock stampGuard;
+
+    /**
+     * A StampedLock's guard over validate() and the write lock's acquisition, in the detector: an accepted
+     * optimistic read is recorded while no writer that locked after the validate can have recorded its acquire.
+     */
+    synchronized java.util.concurrent.locks.ReentrantLock stampGuard() {
+        if (stampGuard == null) {
+            stampGuard = new java.util.concurrent.locks.ReentrantLock();
+        }
+        return stampGuard;
+    }
+
     synchronized SyncVar sync() {
         if (sync == null) {
             sync = new SyncVar();

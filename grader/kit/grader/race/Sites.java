@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * an array element, a collection call), or the name of a lock. Each instrumented class registers its own sites, its
  * fields and itself when it is initialized (the ids were handed out when it was instrumented); a report reads them.
  */
-final class Sites {
-    enum Kind {
+public final class Sites {
+    public enum Kind {
         /** A field of an object or a static field: {@code variable} is its name, {@code detail} its class. */
         FIELD,
         /** An array element: {@code variable} says which array ("ring", "an array"). */
@@ -22,7 +22,7 @@ final class Sites {
         LOCK
     }
 
-    record Site(int id, Kind kind, String className, String sourceFile, String method, int line, String variable,
+    public record Site(int id, Kind kind, String className, String sourceFile, String method, int line, String variable,
             String detail) {
         String simpleClass() {
             String simple = className.substring(className.lastIndexOf('.') + 1);
@@ -31,7 +31,7 @@ final class Sites {
     }
 
     /** A field of an instrumented class: its id in the shadow of an object, and whether it is volatile. */
-    record Field(int id, String className, String name, boolean isVolatile, boolean isStatic) {}
+    public record Field(int id, String className, String name, boolean isVolatile, boolean isStatic) {}
 
     private static final Map<Integer, Site> SITES = new ConcurrentHashMap<>();
     private static final Map<String, Field> FIELDS = new ConcurrentHashMap<>();
@@ -89,18 +89,18 @@ final class Sites {
     }
 
     /** The record {@link #register} reads for {@code site}. */
-    static String encode(Site s) {
+    public static String encode(Site s) {
         return String.join("\t", "S", String.valueOf(s.id()), s.kind().name(), s.className(),
                 s.sourceFile() == null ? "" : s.sourceFile(), s.method(), String.valueOf(s.line()), s.variable(),
                 s.detail() == null ? "" : s.detail()) + "\n";
     }
 
-    static String encode(Field f) {
+    public static String encode(Field f) {
         return String.join("\t", "F", String.valueOf(f.id()), f.className(), f.name(), f.isVolatile() ? "1" : "0",
                 f.isStatic() ? "1" : "0") + "\n";
     }
 
-    static String encodeClass(String className, int id) {
+    public static String encodeClass(String className, int id) {
         return "C\t" + id + "\t" + className + "\n";
     }
 }

@@ -19,9 +19,14 @@ class DetectorTest {
     private final VarState x = new VarState(-1, null);
 
     static {
-        Sites.add(new Sites.Site(READ, Sites.Kind.FIELD, "counter.Counter", "Counter.java", "value", 20, "count", "Counter"));
-        Sites.add(new Sites.Site(WRITE, Sites.Kind.FIELD, "counter.Counter", "Counter.java", "increment", 12, "count", "Counter"));
-        Sites.add(new Sites.Site(OTHER_WRITE, Sites.Kind.FIELD, "counter.Counter", "Counter.java", "reset", 30, "count", "Counter"));
+        site(READ, "value", 20);
+        site(WRITE, "increment", 12);
+        site(OTHER_WRITE, "reset", 30);
+    }
+
+    private static void site(int id, String method, int line) {
+        Sites.add(new Sites.Site(id, Sites.Kind.FIELD, "counter.Counter", "Counter.java", method, line, "count",
+                "Counter"));
     }
 
     @Test

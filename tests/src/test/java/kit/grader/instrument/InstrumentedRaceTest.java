@@ -1,4 +1,4 @@
-package kit.grader.race;
+package kit.grader.instrument;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
+import kit.grader.race.RaceDetector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -198,10 +199,16 @@ class InstrumentedRaceTest {
                     private final Lock lock = new ReentrantLock();
                     private final Condition notEmpty = lock.newCondition();
                     private final ArrayDeque<T> items = new ArrayDeque<>();
-                    public void put(T item) { lock.lock(); try { items.addLast(item); notEmpty.signal(); } finally { lock.unlock(); } }
+                    public void put(T item) {
+                        lock.lock();
+                        try { items.addLast(item); notEmpty.signal(); } finally { lock.unlock(); }
+                    }
                     public T take() throws InterruptedException {
                         lock.lock();
-                        try { while (items.isEmpty()) { notEmpty.await(); } return items.removeFirst(); } finally { lock.unlock(); }
+                        try {
+                            while (items.isEmpty()) { notEmpty.await(); }
+                            return items.removeFirst();
+                        } finally { lock.unlock(); }
                     }
                     public int size() { lock.lock(); try { return items.size(); } finally { lock.unlock(); } }
                 }
@@ -278,7 +285,10 @@ class InstrumentedRaceTest {
                     }
                     public T take() throws InterruptedException {
                         takeLock.lock();
-                        try { while (items.isEmpty()) { notEmpty.await(); } return items.removeFirst(); } finally { takeLock.unlock(); }
+                        try {
+                            while (items.isEmpty()) { notEmpty.await(); }
+                            return items.removeFirst();
+                        } finally { takeLock.unlock(); }
                     }
                     public int size() { takeLock.lock(); try { return items.size(); } finally { takeLock.unlock(); } }
                 }
@@ -308,9 +318,18 @@ class InstrumentedRaceTest {
                 public class Items {
                     private final ReadWriteLock lock = new ReentrantReadWriteLock();
                     private final List<Integer> items = new ArrayList<>();
-                    public void append(int v) { lock.writeLock().lock(); try { items.add(v); } finally { lock.writeLock().unlock(); } }
-                    public int size() { lock.readLock().lock(); try { return items.size(); } finally { lock.readLock().unlock(); } }
-                    public List<Integer> snapshot() { lock.readLock().lock(); try { return new ArrayList<>(items); } finally { lock.readLock().unlock(); } }
+                    public void append(int v) {
+                        lock.writeLock().lock();
+                        try { items.add(v); } finally { lock.writeLock().unlock(); }
+                    }
+                    public int size() {
+                        lock.readLock().lock();
+                        try { return items.size(); } finally { lock.readLock().unlock(); }
+                    }
+                    public List<Integer> snapshot() {
+                        lock.readLock().lock();
+                        try { return new ArrayList<>(items); } finally { lock.readLock().unlock(); }
+                    }
                     public boolean appendIfAbsent(int v) {
                         lock.writeLock().lock();
                         try { for (int item : items) { if (item == v) return false; } items.add(v); return true; }
@@ -330,8 +349,14 @@ class InstrumentedRaceTest {
                 public class Items {
                     private final ReadWriteLock lock = new ReentrantReadWriteLock();
                     private final List<Integer> items = new ArrayList<>();
-                    public void append(int v) { lock.readLock().lock(); try { items.add(v); } finally { lock.readLock().unlock(); } }
-                    public int size() { lock.readLock().lock(); try { return items.size(); } finally { lock.readLock().unlock(); } }
+                    public void append(int v) {
+                        lock.readLock().lock();
+                        try { items.add(v); } finally { lock.readLock().unlock(); }
+                    }
+                    public int size() {
+                        lock.readLock().lock();
+                        try { return items.size(); } finally { lock.readLock().unlock(); }
+                    }
                 }
                 """, twoThreads("list.Items", "new list.Items()", "c.append(i)", "c.append(i); c.size()")),
                 "the ArrayList `items`", "lock.readLock()", "several threads hold at once");
@@ -405,10 +430,14 @@ class InstrumentedRaceTest {
                         catch (ReflectiveOperationException e) { throw new ExceptionInInitializerError(e); }
                     }
                     private volatile int count;
-                    public void increment() { int c; do { c = (int) COUNT.getVolatile(this); } while (!COUNT.compareAndSet(this, c, c + 1)); }
+                    public void increment() {
+                        int c;
+                        do { c = (int) COUNT.getVolatile(this); } while (!COUNT.compareAndSet(this, c, c + 1));
+                    }
                     public int value() { return count; }
                 }
-                """, twoThreads("atomic.Counter", "new atomic.Counter()", "c.increment()", "c.value(); c.increment()")));
+                """, twoThreads("atomic.Counter", "new atomic.Counter()", "c.increment()",
+                "c.value(); c.increment()")));
     }
 
     @Test
@@ -452,12 +481,18 @@ class InstrumentedRaceTest {
                 import java.util.concurrent.atomic.*;
                 import java.util.function.Function;
                 public class Mapper {
-                    public static <T, R> List<R> map(List<T> inputs, Function<T, R> fn, int parallelism) throws InterruptedException {
+                    public static <T, R> List<R> map(List<T> inputs, Function<T, R> fn, int parallelism)
+                            throws InterruptedException {
                         Object[] results = new Object[inputs.size()];
                         AtomicInteger next = new AtomicInteger();
-                        Runnable worker = () -> { int i; while ((i = next.getAndIncrement()) < results.length) results[i] = fn.apply(inputs.get(i)); };
+                        Runnable worker = () -> {
+                            int i;
+                            while ((i = next.getAndIncrement()) < results.length) results[i] = fn.apply(inputs.get(i));
+                        };
                         List<Thread> workers = new ArrayList<>();
-                        for (int i = 0; i < parallelism; i++) workers.add(Thread.ofPlatform().name("w" + i).unstarted(worker));
+                        for (int i = 0; i < parallelism; i++) {
+                            workers.add(Thread.ofPlatform().name("w" + i).unstarted(worker));
+                        }
                         workers.forEach(Thread::start);
                         for (Thread w : workers) w.join();
                         @SuppressWarnings("unchecked") List<R> out = (List<R>) Arrays.asList(results);
@@ -475,7 +510,8 @@ class InstrumentedRaceTest {
                 import java.util.concurrent.*;
                 import java.util.function.Function;
                 public class Mapper {
-                    public static <T, R> List<R> map(List<T> inputs, Function<T, R> fn, int parallelism) throws Exception {
+                    public static <T, R> List<R> map(List<T> inputs, Function<T, R> fn, int parallelism)
+                            throws Exception {
                         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
                         try {
                             List<Future<R>> futures = new ArrayList<>();
@@ -497,7 +533,8 @@ class InstrumentedRaceTest {
                 import java.util.concurrent.*;
                 import java.util.function.Function;
                 public class Mapper {
-                    public static <T, R> List<R> map(List<T> inputs, Function<T, R> fn, int parallelism) throws Exception {
+                    public static <T, R> List<R> map(List<T> inputs, Function<T, R> fn, int parallelism)
+                            throws Exception {
                         Semaphore permits = new Semaphore(parallelism);
                         Object[] results = new Object[inputs.size()];
                         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -525,7 +562,8 @@ class InstrumentedRaceTest {
                 import java.util.concurrent.*;
                 import java.util.function.Function;
                 public class Mapper {
-                    public static <T, R> List<R> map(List<T> inputs, Function<T, R> fn, int parallelism) throws Exception {
+                    public static <T, R> List<R> map(List<T> inputs, Function<T, R> fn, int parallelism)
+                            throws Exception {
                         List<R> out = new ArrayList<>();
                         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
                         for (T input : inputs) pool.execute(() -> out.add(fn.apply(input)));

@@ -1,4 +1,4 @@
-package kit.grader.race;
+package kit.grader.instrument;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import kit.grader.race.Kind;
+import kit.grader.race.Sites;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Handle;
@@ -40,7 +42,7 @@ import org.objectweb.asm.tree.analysis.SourceValue;
 
 /**
  * Instruments compiled classes for the race detector, after javac and into another folder, with ASM: each access,
- * synchronization and hand-off calls {@link Hooks}.
+ * synchronization and hand-off calls {@code kit.grader.race.Hooks}.
  *
  * <ul>
  *   <li><b>Learner mode</b> (the learner's classes): reads and writes of fields (final ones are never raced) and of
@@ -95,7 +97,8 @@ public final class Instrumenter {
                     others.add(file);
                 }
             });
-            Instrumenter instrumenter = new Instrumenter(new ClassHierarchy(files, resolver), learnerClasses, firstSite);
+            Instrumenter instrumenter = new Instrumenter(new ClassHierarchy(files, resolver), learnerClasses,
+                    firstSite);
             for (Map.Entry<String, Path> file : files.entrySet()) {
                 Mode mode = learnerClasses.contains(file.getKey()) ? Mode.LEARNER : Mode.HARNESS;
                 byte[] out = instrumenter.transform(Files.readAllBytes(file.getValue()), mode);
@@ -554,7 +557,7 @@ public final class Instrumenter {
             for (int i = 0; i < params.length; i++) {
                 before.add(new VarInsnNode(params[i].getOpcode(Opcodes.ILOAD), locals[i]));
                 String type = params[i].getSort() == Type.OBJECT ? params[i].getInternalName() : null;
-                if (kind >= 0 && type != null && Tasks.canWrap(type)) {
+                if (kind >= 0 && type != null && Kind.wrappable(type)) {
                     before.add(list(new LdcInsnNode(type), intConst(kind), new InsnNode(Opcodes.ACONST_NULL),
                             intConst(site), hook("wrap",
                                     "(Ljava/lang/Object;Ljava/lang/String;ILjava/lang/Object;I)Ljava/lang/Object;"),
@@ -566,7 +569,8 @@ public final class Instrumenter {
             }
             m.instructions.insertBefore(mi, before);
             if (kind == Kind.SUBMIT && !isSuperCall) {
-                m.instructions.insert(mi, list(new InsnNode(Opcodes.DUP), hook("constructed", "(Ljava/lang/Object;)V")));
+                m.instructions.insert(mi, list(new InsnNode(Opcodes.DUP),
+                        hook("constructed", "(Ljava/lang/Object;)V")));
             }
         }
 
@@ -718,7 +722,7 @@ public final class Instrumenter {
                                 site(siteInsn), hook("wrapAll",
                                         "(Ljava/lang/Object;ILjava/lang/Object;I)Ljava/lang/Object;"),
                                 new TypeInsnNode(Opcodes.CHECKCAST, type), new VarInsnNode(Opcodes.ASTORE, slot)));
-                    } else if (Tasks.canWrap(type) || type.startsWith("java/util/function/")) {
+                    } else if (Kind.wrappable(type) || type.startsWith("java/util/function/")) {
                         code.add(list(new VarInsnNode(Opcodes.ALOAD, slot), new LdcInsnNode(type), intConst(kind),
                                 receiver(instance), site(siteInsn), hook("wrap",
                                         "(Ljava/lang/Object;Ljava/lang/String;ILjava/lang/Object;I)Ljava/lang/Object;"),
@@ -768,7 +772,8 @@ public final class Instrumenter {
             code.add(list(site(siteInsn), hook("after",
                     "(ILjava/lang/Object;[Ljava/lang/Object;Ljava/lang/Object;I)V")));
             if (ctor && kind == Kind.SUBMIT) {
-                code.add(list(new VarInsnNode(Opcodes.ALOAD, resultLocal), hook("constructed", "(Ljava/lang/Object;)V")));
+                code.add(list(new VarInsnNode(Opcodes.ALOAD, resultLocal),
+                        hook("constructed", "(Ljava/lang/Object;)V")));
             }
             if (ret.getSort() == Type.VOID) {
                 code.add(new InsnNode(Opcodes.RETURN));

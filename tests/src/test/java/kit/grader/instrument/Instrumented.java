@@ -1,4 +1,4 @@
-package kit.grader.race;
+package kit.grader.instrument;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,8 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import kit.grader.race.RaceDetector;
 
 /**
  * Test support: compiles a learner's class and a harness from source, instruments them (the learner's in learner
@@ -32,7 +34,8 @@ final class Instrumented {
      * {@code learner}: binary class name to source of the learner's classes; {@code harness}: same for the
      * harness, whose class {@code main} has {@code public static void run() throws Exception}.
      */
-    static RaceDetector.RaceReport run(Path dir, Map<String, String> learner, Map<String, String> harness, String main) {
+    static RaceDetector.RaceReport run(Path dir, Map<String, String> learner, Map<String, String> harness,
+            String main) {
         return run(dir, learner, harness, main, false);
     }
 
@@ -120,7 +123,7 @@ final class Instrumented {
             threads = Math.max(threads, (Integer) steps.get(i) + 1);
         }
         AtomicInteger turn = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> started = new ArrayList<>();
         for (int k = 0; k < threads; k++) {
             int me = k;

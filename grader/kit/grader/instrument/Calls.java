@@ -1,6 +1,7 @@
-package kit.grader.race;
+package kit.grader.instrument;
 
 import java.util.Set;
+import kit.grader.race.Kind;
 import org.objectweb.asm.Opcodes;
 
 /**
@@ -15,7 +16,8 @@ final class Calls {
     /** java.util types whose methods read or write a collection (or an iterator, entry or view of one). */
     private static final Set<String> UTIL_TYPES = Set.of("Collection", "List", "Set", "Queue", "Deque", "Map",
             "SortedMap", "NavigableMap", "SortedSet", "NavigableSet", "SequencedCollection", "SequencedSet",
-            "SequencedMap", "Iterator", "ListIterator", "Map$Entry", "Enumeration", "AbstractCollection", "AbstractList",
+            "SequencedMap", "Iterator", "ListIterator", "Map$Entry", "Enumeration", "AbstractCollection",
+            "AbstractList",
             "AbstractSequentialList", "AbstractSet", "AbstractMap", "AbstractQueue", "ArrayList", "LinkedList",
             "ArrayDeque", "PriorityQueue", "HashMap", "LinkedHashMap", "TreeMap", "IdentityHashMap", "WeakHashMap",
             "EnumMap", "HashSet", "LinkedHashSet", "TreeSet", "EnumSet", "BitSet", "Vector", "Stack", "Hashtable");
@@ -27,7 +29,8 @@ final class Calls {
             "java/util/SequencedSet", "java/util/SequencedMap", "java/lang/Iterable", "java/util/ArrayList",
             "java/util/LinkedList", "java/util/ArrayDeque", "java/util/HashMap", "java/util/HashSet",
             "java/util/TreeMap", "java/util/TreeSet", "java/util/PriorityQueue", "java/util/LinkedHashMap",
-            "java/util/LinkedHashSet", "java/util/AbstractCollection", "java/util/AbstractList", "java/util/AbstractMap");
+            "java/util/LinkedHashSet", "java/util/AbstractCollection", "java/util/AbstractList",
+            "java/util/AbstractMap");
 
     /** Methods that change a collection (the others read it). */
     private static final Set<String> WRITES = Set.of("add", "addAll", "addFirst", "addLast", "offer", "offerFirst",

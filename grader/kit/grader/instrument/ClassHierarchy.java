@@ -1,4 +1,4 @@
-package kit.grader.race;
+package kit.grader.instrument;
 
 import java.io.IOException;
 import java.io.InputStream;
