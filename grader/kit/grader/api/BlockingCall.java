@@ -3,6 +3,7 @@ package kit.grader.api;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import kit.grader.race.RaceDetector;
 
 /**
  * One call of the learner's code on a thread of its own, so that a check can see whether it waits, wake it, interrupt
@@ -23,6 +24,7 @@ public final class BlockingCall<T> {
             } catch (Throwable thrown) {
                 outcome = thrown;
             }
+            RaceDetector.released(this);
             ended = true;
         }, name);
         thread.setDaemon(true);
@@ -30,6 +32,7 @@ public final class BlockingCall<T> {
 
     public static <T> BlockingCall<T> start(String name, Callable<T> call) {
         BlockingCall<T> blockingCall = new BlockingCall<>(name, call);
+        RaceDetector.forked(blockingCall.thread);
         blockingCall.thread.start();
         return blockingCall;
     }
@@ -52,6 +55,7 @@ public final class BlockingCall<T> {
         long deadline = System.nanoTime() + Deadlines.CALL.toNanos();
         while (System.nanoTime() < deadline && !spins()) {
             if (ended) {
+                RaceDetector.acquired(this);
                 return false;
             }
             Thread.State state = thread.getState();
@@ -115,6 +119,7 @@ public final class BlockingCall<T> {
     public boolean endsWithin(Duration timeout) {
         try {
             thread.join(TimeUnit.NANOSECONDS.toMillis(timeout.toNanos()));
+            RaceDetector.joined(thread); // only if it ended
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("the check was interrupted", e);
@@ -128,7 +133,11 @@ public final class BlockingCall<T> {
 
     /** The returned value or the thrown Throwable; only meaningful once the call has ended. */
     public Object outcome() {
-        return outcome;
+        Object seen = outcome;
+        if (ended) {
+            RaceDetector.acquired(this);
+        }
+        return seen;
     }
 
     public static String describe(Object outcome) {

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
+import kit.grader.race.RaceDetector;
 
 /**
  * Real threads through a waiting class at once: several producers and several consumers of different kinds (e.g.
@@ -115,7 +116,7 @@ public final class ProducersAndConsumers {
                     int n = phases.get() - 1;
                     for (int i = 0; i < eachPhase; i++) {
                         producer.put(n * perPhase + index * eachPhase + i);
-                        moved.incrementAndGet();
+                        moved();
                     }
                 }
             });
@@ -135,8 +136,8 @@ public final class ProducersAndConsumers {
                             while (item == null) {
                                 item = kind.call().get();
                             }
-                            moved.incrementAndGet();
-                            if (item < 0 || item >= total || taken.getAndIncrement(item) != 0) {
+                            moved();
+                            if (item < 0 || item >= total || take(taken, item) != 0) {
                                 fail(kind.name() + " got " + item + ", which " + (item < 0 || item >= total
                                         ? "was never put" : "another consumer had already got"));
                             }
@@ -148,6 +149,7 @@ public final class ProducersAndConsumers {
         }
         Thread observer = observer();
         watch(phases);
+        workers.forEach(RaceDetector::joined); // seen ended (isAlive() false), unless the run failed
         observer.interrupt();
         Threads.joinAll(observer);
         if (failure.get() == null && size.getAsInt() != 0) {
@@ -159,8 +161,24 @@ public final class ProducersAndConsumers {
     }
 
     private boolean next(CyclicBarrier phase) throws Exception {
+        RaceDetector.released(phase); // the barrier orders every thread's phase before every thread's next one
         phase.await();
+        RaceDetector.acquired(phase);
         return !stopped;
+    }
+
+    /** One more item moved: an atomic read-modify-write, which the race detector hears of as one. */
+    private void moved() {
+        RaceDetector.released(moved);
+        moved.incrementAndGet();
+        RaceDetector.acquired(moved);
+    }
+
+    private static int take(AtomicIntegerArray taken, int item) {
+        RaceDetector.released(taken);
+        int before = taken.getAndIncrement(item);
+        RaceDetector.acquired(taken);
+        return before;
     }
 
     private Thread observer() {
@@ -182,6 +200,7 @@ public final class ProducersAndConsumers {
             }
         }, "size-reader");
         observer.setDaemon(true);
+        RaceDetector.forked(observer);
         observer.start();
         return observer;
     }
@@ -195,6 +214,7 @@ public final class ProducersAndConsumers {
             }
         }, name);
         thread.setDaemon(true);
+        RaceDetector.forked(thread);
         thread.start();
         workers.add(thread);
     }
@@ -234,6 +254,8 @@ public final class ProducersAndConsumers {
                 throw new AssertionError("the check was interrupted", e);
             }
             long now = System.nanoTime();
+            RaceDetector.released(moved);
+            RaceDetector.acquired(moved);
             if (moved.get() != lastMoved) {
                 lastMoved = moved.get();
                 lastMove = now;

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
+import kit.grader.race.RaceDetector;
 
 /**
  * For checks that use plain threads: starts {@code threads} threads that run {@code body} (with their index) all
@@ -32,15 +33,18 @@ public final class Race {
             Thread thread = new Thread(() -> {
                 try {
                     go.await();
+                    RaceDetector.acquired(go);
                     body.accept(index);
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);
                 }
             }, "worker-" + (i + 1));
             thread.setDaemon(true);
+            RaceDetector.forked(thread);
             thread.start();
             started.add(thread);
         }
+        RaceDetector.released(go);
         go.countDown();
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
@@ -58,6 +62,7 @@ public final class Race {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while waiting for " + what, e);
         }
+        started.forEach(RaceDetector::joined);
         if (started.stream().anyMatch(Thread::isAlive)) {
             throw new AssertionError(what + " did not finish within " + timeout.toSeconds() + " s: your code hangs "
                     + "(a deadlock, a lock that is never released, or an endless loop). What each thread was doing:\n"

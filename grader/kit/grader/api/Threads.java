@@ -1,5 +1,7 @@
 package kit.grader.api;
 
+import kit.grader.race.RaceDetector;
+
 /** Plain threads for checks that run a scenario by hand (e.g. inside Lincheck's runConcurrentTest). */
 public final class Threads {
     private Threads() {}
@@ -7,6 +9,7 @@ public final class Threads {
     /** Starts {@code body} on a new thread. */
     public static Thread start(Runnable body) {
         Thread thread = new Thread(body);
+        RaceDetector.forked(thread);
         thread.start();
         return thread;
     }
@@ -16,6 +19,7 @@ public final class Threads {
         try {
             for (Thread thread : threads) {
                 thread.join();
+                RaceDetector.joined(thread);
             }
         } catch (InterruptedException e) {
             throw new AssertionError("interrupted", e);

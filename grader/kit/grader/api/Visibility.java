@@ -2,6 +2,7 @@ package kit.grader.api;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import kit.grader.race.RaceDetector;
 
 /**
  * The pattern of every visibility check: a reader thread spins while {@code unchanged} holds, until the JIT has
@@ -21,10 +22,12 @@ public final class Visibility {
         WarmUp warmUp = WarmUp.ofLoopIn(Visibility.class, "spinWhile");
         Thread reader = new Thread(() -> spinWhile(unchanged), "reader");
         reader.setDaemon(true);
+        RaceDetector.forked(reader);
         reader.start();
         warmUp.untilCompiled(reader, warmUpLimit);
         Race.run(what, 1, Deadlines.ONE_CALL, thread -> write.run());
         reader.join(Deadlines.SEEN);
+        RaceDetector.joined(reader); // only if it ended
         return !reader.isAlive();
     }
 

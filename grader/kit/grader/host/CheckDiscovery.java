@@ -1,5 +1,6 @@
 package kit.grader.host;
 
+import kit.grader.api.DetectsRaces;
 import kit.grader.api.JvmOptions;
 import kit.grader.api.Points;
 import kit.grader.api.SharedJvm;
@@ -24,11 +25,19 @@ import org.junit.jupiter.api.Test;
 final class CheckDiscovery {
     private CheckDiscovery() {}
 
-    /** A check class: its checks, the options of the JVM that runs them, and whether that JVM may be shared. */
-    record CheckClass(List<Check> checks, List<String> jvmOptions, boolean sharesJvm) {
+    /**
+     * A check class: its checks, the options of the JVM that runs them, whether that JVM may be shared, and whether
+     * it runs the learner's classes instrumented for the race detector ({@link DetectsRaces}).
+     */
+    record CheckClass(List<Check> checks, List<String> jvmOptions, boolean sharesJvm, boolean detectsRaces) {
+        CheckClass(List<Check> checks, List<String> jvmOptions, boolean sharesJvm) {
+            this(checks, jvmOptions, sharesJvm, false);
+        }
+
         /** This class with only the checks whose names {@code selected} accepts. */
         CheckClass only(Predicate<String> selected) {
-            return new CheckClass(checks.stream().filter(c -> selected.test(c.name())).toList(), jvmOptions, sharesJvm);
+            return new CheckClass(checks.stream().filter(c -> selected.test(c.name())).toList(), jvmOptions, sharesJvm,
+                    detectsRaces);
         }
 
         String simpleName() {
@@ -56,7 +65,7 @@ final class CheckDiscovery {
                 JvmOptions options = type.getAnnotation(JvmOptions.class);
                 if (!checks.isEmpty()) {
                     groups.add(new CheckClass(checks, options == null ? List.of() : List.of(options.value()),
-                            type.isAnnotationPresent(SharedJvm.class)));
+                            type.isAnnotationPresent(SharedJvm.class), type.isAnnotationPresent(DetectsRaces.class)));
                 }
             }
         } catch (IOException e) {

@@ -54,6 +54,11 @@ public final class CheckJvmPool {
 
     /** Runs {@code checks} (one JVM's worth), reporting each result to {@code onResult} as soon as it is known. */
     void run(List<Check> checks, List<String> jvmOptions, BiConsumer<Check, CheckResult> onResult) {
+        run(checks, jvmOptions, classesDir, onResult);
+    }
+
+    /** Like {@link #run}, on the classes in {@code classes} (the learner's instrumented for the race detector). */
+    void run(List<Check> checks, List<String> jvmOptions, Path classes, BiConsumer<Check, CheckResult> onResult) {
         Map<String, Check> remaining = new LinkedHashMap<>();
         checks.forEach(c -> remaining.put(c.key(), c));
         for (int attempt = 1; !remaining.isEmpty(); attempt++) {
@@ -62,7 +67,7 @@ public final class CheckJvmPool {
                 return;
             }
             int before = remaining.size();
-            runOnce(remaining, jvmOptions, onResult, attempt);
+            runOnce(remaining, jvmOptions, classes, onResult, attempt);
             if (remaining.size() == before) { // the child made no progress: do not loop
                 failRemaining(remaining, onResult,
                         "The grader could not run this check (its JVM ended before starting it).");
@@ -70,8 +75,8 @@ public final class CheckJvmPool {
         }
     }
 
-    private void runOnce(Map<String, Check> remaining, List<String> jvmOptions, BiConsumer<Check, CheckResult> onResult,
-            int attempt) {
+    private void runOnce(Map<String, Check> remaining, List<String> jvmOptions, Path classes,
+            BiConsumer<Check, CheckResult> onResult, int attempt) {
         Path events = launch.writableFile(workDir.resolve("events-" + attempt + "-" + System.nanoTime() + ".txt"));
         Path log = workDir.resolve("jvm-" + attempt + "-" + System.nanoTime() + ".log");
         List<String> command = new ArrayList<>(launch.commandPrefix());
@@ -81,7 +86,7 @@ public final class CheckJvmPool {
         command.addAll(jvmOptions);
         command.add("-Djava.io.tmpdir=" + tmpDir);
         command.add("-cp");
-        command.add(launch.classPath() + File.pathSeparator + classesDir);
+        command.add(launch.classPath() + File.pathSeparator + classes);
         command.add(CheckRunner.class.getName());
         command.add(events.toString());
         command.add(learnerPackage);

@@ -1,5 +1,6 @@
 package kit.grader.host;
 
+import kit.grader.instrument.Instrumenter;
 import kit.grader.layout.Exercise;
 import kit.grader.layout.GraderException;
 import kit.grader.layout.KitLayout;
@@ -10,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -71,7 +74,9 @@ public final class ExerciseGrader {
         Path workDir = createTempDir();
         try {
             Path classes = workDir.resolve("classes");
-            String problem = jvms.onCpu(() -> compileAndScan(exercise, learnerSources, checkSources, classes));
+            Set<String> learnerClasses = new HashSet<>();
+            String problem = jvms.onCpu(() -> compileAndScan(exercise, learnerSources, checkSources, classes,
+                    learnerClasses));
             if (!problem.isEmpty()) {
                 listener.problem(problem);
                 failAll(exercise, checkSources, problem, record);
@@ -83,9 +88,11 @@ public final class ExerciseGrader {
                     .map(c -> c.only(this::selected)).filter(c -> !c.checks().isEmpty()).toList();
             CheckJvmPool jvm = new CheckJvmPool(classes, workDir, exercise.packageName(), CheckJvmCommand.in(workDir));
             ResultOrder inOrder = new ResultOrder(checkClasses, record);
+            RaceClasses raceClasses = new RaceClasses(classes, workDir.resolve("race-classes"), learnerClasses);
             jvms.runAll(JvmGroup.of(checkClasses), group -> {
                 long groupStart = System.nanoTime();
-                jvm.run(group.checks(), group.jvmOptions(), inOrder::accept);
+                Path groupClasses = group.detectsRaces() ? raceClasses.get(exercise) : classes;
+                jvm.run(group.checks(), group.jvmOptions(), groupClasses, inOrder::accept);
                 Timing.report(exercise.id() + " " + group.name(), groupStart);
             });
             if (results.isEmpty()) {
@@ -107,7 +114,7 @@ public final class ExerciseGrader {
         try {
             Path classes = workDir.resolve("classes");
             String problem = compileAndScan(exercise, KitLayout.javaFiles(sourceDir),
-                    KitLayout.javaFiles(paths.checksDir(exercise)), classes);
+                    KitLayout.javaFiles(paths.checksDir(exercise)), classes, new HashSet<>());
             if (!problem.isEmpty()) {
                 throw new GraderException(problem);
             }
@@ -117,9 +124,12 @@ public final class ExerciseGrader {
         }
     }
 
-    /** Compiles the learner's and the checks' sources into {@code classes}; the problem that stops them, or "". */
+    /**
+     * Compiles the learner's and the checks' sources into {@code classes}; the problem that stops them, or "". Adds
+     * the internal names of the classes compiled from the learner's files to {@code learnerClasses}.
+     */
     private String compileAndScan(Exercise exercise, List<Path> learnerSources, List<Path> checkSources,
-            Path classes) {
+            Path classes, Set<String> learnerClasses) {
         List<Path> all = new ArrayList<>(learnerSources);
         all.addAll(checkSources);
         long compileStart = System.nanoTime();
@@ -127,6 +137,11 @@ public final class ExerciseGrader {
         List<JavaCompiler.Error> errors = JavaCompiler.compile(all, classes, System.getProperty("java.class.path"),
                 paths, classSources);
         Timing.report(exercise.id() + " compile", compileStart);
+        classSources.forEach((name, file) -> {
+            if (learnerSources.contains(file)) {
+                learnerClasses.add(name.replace('.', '/'));
+            }
+        });
         long scanStart = System.nanoTime();
         String problem = errors.isEmpty() ? ForbiddenApis.problem(classes, classSources, learnerSources, paths)
                 : compileProblem(errors, learnerSources);
@@ -178,6 +193,35 @@ public final class ExerciseGrader {
             return CheckDiscovery.find(classes, exercise).stream().flatMap(c -> c.checks().stream()).toList();
         } finally {
             KitLayout.deleteRecursively(workDir);
+        }
+    }
+
+    /**
+     * The classes of a grading instrumented for the race detector, made once, when the first check class marked
+     * {@link kit.grader.api.DetectsRaces} is about to run: the learner's classes in learner mode, the checks in
+     * harness mode ({@link Instrumenter}), into a folder beside the plain classes, which the other check JVMs keep.
+     */
+    private static final class RaceClasses {
+        private final Path classes;
+        private final Path instrumented;
+        private final Set<String> learnerClasses;
+        private boolean made;
+
+        RaceClasses(Path classes, Path instrumented, Set<String> learnerClasses) {
+            this.classes = classes;
+            this.instrumented = instrumented;
+            this.learnerClasses = Set.copyOf(learnerClasses);
+        }
+
+        synchronized Path get(Exercise exercise) {
+            if (!made) {
+                long start = System.nanoTime();
+                Instrumenter.instrument(classes, instrumented, learnerClasses, ExerciseGrader.class.getClassLoader(),
+                        1);
+                Timing.report(exercise.id() + " instrument", start);
+                made = true;
+            }
+            return instrumented;
         }
     }
 

@@ -5,17 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Check classes that run in one JVM: a class of its own, or the {@link SharedJvm} classes with the same options. */
-record JvmGroup(List<CheckDiscovery.CheckClass> classes, List<String> jvmOptions) {
+/**
+ * Check classes that run in one JVM: a class of its own, or the {@link kit.grader.api.SharedJvm} classes with the
+ * same options (and the same classes: instrumented for the race detector, or not).
+ */
+record JvmGroup(List<CheckDiscovery.CheckClass> classes, List<String> jvmOptions, boolean detectsRaces) {
 
     /** The groups of {@code classes}, in the order of each group's first class. */
     static List<JvmGroup> of(List<CheckDiscovery.CheckClass> classes) {
         Map<Object, List<CheckDiscovery.CheckClass>> groups = new LinkedHashMap<>();
         for (CheckDiscovery.CheckClass checkClass : classes) {
-            Object key = checkClass.sharesJvm() ? checkClass.jvmOptions() : checkClass;
+            Object key = checkClass.sharesJvm() ? List.of(checkClass.jvmOptions(), checkClass.detectsRaces())
+                    : checkClass;
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(checkClass);
         }
-        return groups.values().stream().map(g -> new JvmGroup(g, g.get(0).jvmOptions())).toList();
+        return groups.values().stream()
+                .map(g -> new JvmGroup(g, g.get(0).jvmOptions(), g.get(0).detectsRaces())).toList();
     }
 
     List<Check> checks() {

@@ -37,6 +37,11 @@ public final class RaceDetector {
                 d.racesNotReported());
     }
 
+    /** True once a class instrumented in learner mode has been loaded in this JVM. */
+    public static boolean instrumented() {
+        return Sites.anyClass();
+    }
+
     public static boolean watching() {
         return Hooks.current != null;
     }

@@ -62,6 +62,10 @@ public final class Sites {
         CLASSES.put(className, id);
     }
 
+    static boolean anyClass() {
+        return !CLASSES.isEmpty();
+    }
+
     /** The id of an instrumented class, or -1. */
     static int classId(String className) {
         return CLASSES.getOrDefault(className, -1);

@@ -1,0 +1,273 @@
+package kit.grader.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import kit.grader.race.RaceDetector;
+
+/**
+ * The data-race check: calls of the learner's class made by threads that take turns, watched by the happens-before
+ * race detector ({@code kit.grader.race}), in a check class marked {@link DetectsRaces}. It fails when two of the
+ * class's conflicting accesses (same field, array element or collection, different threads, one a write) are not
+ * ordered by happens-before (JLS 17.4.5) - whatever the CPU, its count or the JIT did in this run.
+ *
+ * <p>The threads take turns: each call starts when the one before has ended, so the order of the calls is the one
+ * the check lists, on one CPU as on many. The turns are handed on through this class, which the detector does not
+ * see: between two calls of different threads, nothing but the learner's class can create an ordering edge - as in a
+ * program whose threads share the object and nothing else. What the check does see: each thread's start after
+ * everything its creator did before (the object's construction included), and its end before the check goes on.
+ * A call {@link #inBackground} starts and keeps running while the turns go on (a worker's run()).
+ */
+public final class DataRaces {
+    private DataRaces() {}
+
+    /** A call of the learner's code. */
+    @FunctionalInterface
+    public interface Body {
+        void run() throws Exception;
+    }
+
+    /**
+     * One call of a scenario: {@code thread} ("A", "B") makes it; {@code what} names it for the learner
+     * ("put(1)"); a {@code background} call is started, and the next turn starts at once.
+     */
+    public record Call(String thread, String what, Body body, boolean background) {}
+
+    public static Call call(String thread, String what, Body body) {
+        return new Call(thread, what, body, false);
+    }
+
+    public static Call inBackground(String thread, String what, Body body) {
+        return new Call(thread, what, body, true);
+    }
+
+    /**
+     * An operation of the class, for {@link #everyPair}: its call, and {@code before}, a call the same thread makes
+     * first when the operation needs it (an append before a pop), or null.
+     */
+    public record Operation(String what, Body body, Body before, String beforeWhat) {
+        public static Operation of(String what, Body body) {
+            return new Operation(what, body, null, null);
+        }
+
+        public static Operation after(String beforeWhat, Body before, String what, Body body) {
+            return new Operation(what, body, before, beforeWhat);
+        }
+    }
+
+    /**
+     * Every ordered pair of {@code operations} made by two threads, each way round: A calls x and then B calls y,
+     * then B calls x and A calls y - for every x and y, the same one included. A race between two operations shows
+     * in the order in which the class's own synchronization does not happen to order them.
+     */
+    public static List<Call> everyPair(List<Operation> operations) {
+        List<Call> calls = new ArrayList<>();
+        for (Operation x : operations) {
+            for (Operation y : operations) {
+                for (String[] threads : new String[][] {{"A", "B"}, {"B", "A"}}) {
+                    add(calls, threads[0], x);
+                    add(calls, threads[1], y);
+                }
+            }
+        }
+        return calls;
+    }
+
+    private static void add(List<Call> calls, String thread, Operation op) {
+        if (op.before() != null) {
+            calls.add(call(thread, op.beforeWhat(), op.before()));
+        }
+        calls.add(call(thread, op.what(), op.body()));
+    }
+
+    /**
+     * Runs {@code calls} in turns, each on its thread, under the race detector; fails with each race found, in the
+     * learner's words, or with what a call threw, or with a thread dump if one does not end within
+     * {@link Deadlines#CALL}.
+     */
+    public static void assertNoRace(String scenario, List<Call> calls) {
+        String learnerPackage = LearnerPackage.ofCaller();
+        if (!RaceDetector.instrumented()) {
+            throw new IllegalStateException("DataRaces needs the learner's classes instrumented: mark the check class "
+                    + "@kit.grader.api.DetectsRaces");
+        }
+        Turns turns = new Turns(calls, learnerPackage);
+        RaceDetector.begin();
+        RaceDetector.RaceReport report;
+        try {
+            turns.run();
+        } finally {
+            report = RaceDetector.end();
+        }
+        if (!report.raceFree()) {
+            throw new AssertionError(message(scenario, report));
+        }
+    }
+
+    private static String message(String scenario, RaceDetector.RaceReport report) {
+        StringBuilder text = new StringBuilder();
+        int n = report.races().size();
+        text.append(String.format(Locale.ROOT, "%s. The threads took turns, one call after the other, and the"
+                + " check handed nothing from one thread to the other: only your class could order their accesses."
+                + " The race detector (happens-before, as the Java Memory Model defines it) found %d data race%s"
+                + " - two threads' accesses to the same variable, at least one a write, that nothing orders:%n",
+                scenario, n, n == 1 ? "" : "s"));
+        for (int i = 0; i < n; i++) {
+            text.append(String.format(Locale.ROOT, "%n%d. %s%n", i + 1, report.races().get(i)));
+        }
+        text.append(String.format(Locale.ROOT, "%nOrder them: hold the same lock around every access of the"
+                + " shared state (reads included), or make a single variable volatile or atomic."));
+        return text.toString();
+    }
+
+    /** The threads of one scenario and the turn they take, handed on under a lock the detector does not see. */
+    private static final class Turns {
+        private final List<Call> calls;
+        private final String learnerPackage;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition changed = lock.newCondition();
+        private final Map<String, Thread> threads = new LinkedHashMap<>();
+        private int turn;
+        private Throwable failure;
+        private String failedCall;
+
+        Turns(List<Call> calls, String learnerPackage) {
+            this.calls = List.copyOf(calls);
+            this.learnerPackage = learnerPackage;
+        }
+
+        void run() {
+            for (Call call : calls) {
+                threads.computeIfAbsent(call.thread(), name -> {
+                    Thread thread = new Thread(() -> take(name), name);
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            }
+            for (Thread thread : threads.values()) {
+                RaceDetector.forked(thread);
+                thread.start();
+            }
+            long deadline = System.nanoTime() + Deadlines.CALL.toNanos();
+            int seen = 0;
+            lock.lock();
+            try {
+                while (turn < calls.size() && failure == null) {
+                    if (turn != seen) {
+                        seen = turn;
+                        deadline = System.nanoTime() + Deadlines.CALL.toNanos();
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        Call stuck = calls.get(turn);
+                        throw new AssertionError("Thread " + stuck.thread() + "'s call " + stuck.what() + " did not"
+                                + " return within " + Deadlines.CALL.toSeconds() + " s. What the threads were doing:\n"
+                                + ThreadReport.describe(learnerPackage));
+                    }
+                    changed.await(left, TimeUnit.NANOSECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            } finally {
+                lock.unlock();
+            }
+            if (failure == null) {
+                joinAll();
+            }
+            if (failure != null) {
+                throw new AssertionError("Thread " + failedCall + " threw " + failure, failure);
+            }
+        }
+
+        /** The body of thread {@code name}: its calls, each in its turn. */
+        private void take(String name) {
+            for (int i = 0; i < calls.size(); i++) {
+                Call call = calls.get(i);
+                if (!call.thread().equals(name)) {
+                    continue;
+                }
+                if (!awaitTurn(i)) {
+                    return;
+                }
+                if (call.background()) {
+                    pass(i, null, null);
+                }
+                Throwable thrown = null;
+                try {
+                    call.body().run();
+                } catch (Throwable t) {
+                    thrown = t;
+                }
+                if (!call.background()) {
+                    pass(i, thrown, call);
+                } else if (thrown != null) {
+                    failed(thrown, call);
+                }
+            }
+        }
+
+        private boolean awaitTurn(int i) {
+            lock.lock();
+            try {
+                while (turn != i && failure == null) {
+                    changed.awaitUninterruptibly();
+                }
+                return failure == null;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Call {@code i} has ended (or, in the background, started): the next turn begins. */
+        private void pass(int i, Throwable thrown, Call call) {
+            lock.lock();
+            try {
+                turn = i + 1;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            if (thrown != null) {
+                failed(thrown, call);
+            }
+        }
+
+        private void failed(Throwable thrown, Call call) {
+            lock.lock();
+            try {
+                if (failure == null) {
+                    failure = thrown;
+                    failedCall = call.thread() + "'s call " + call.what();
+                }
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Waits for every thread (and its background call) to end; they are then ordered before the check. */
+        private void joinAll() {
+            long deadline = System.nanoTime() + Deadlines.CALL.toNanos();
+            for (Thread thread : threads.values()) {
+                try {
+                    thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+                if (thread.isAlive()) {
+                    throw new AssertionError(thread.getName() + " did not end within " + Deadlines.CALL.toSeconds()
+                            + " s after its last call. What the threads were doing:\n"
+                            + ThreadReport.describe(learnerPackage));
+                }
+                RaceDetector.joined(thread);
+            }
+        }
+    }
+}
