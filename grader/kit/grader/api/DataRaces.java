@@ -98,14 +98,23 @@ public final class DataRaces {
         }
         Turns turns = new Turns(calls, learnerPackage);
         RaceDetector.begin();
-        RaceDetector.RaceReport report;
+        AssertionError problem = null;
         try {
             turns.run();
-        } finally {
-            report = RaceDetector.end();
+        } catch (AssertionError e) {
+            problem = e;
         }
+        RaceDetector.RaceReport report = RaceDetector.end();
         if (!report.raceFree()) {
-            throw new AssertionError(message(scenario, report));
+            AssertionError races = new AssertionError(message(scenario, report)
+                    + (problem == null ? "" : "\n\nThen: " + problem.getMessage()));
+            if (problem != null && problem.getCause() != null) {
+                races.initCause(problem.getCause());
+            }
+            throw races;
+        }
+        if (problem != null) {
+            throw problem;
         }
     }
 
