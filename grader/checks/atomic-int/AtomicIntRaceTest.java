@@ -22,13 +22,13 @@ public class AtomicIntRaceTest {
     @DisplayName("No data race: every conflicting access is ordered (Java Memory Model)")
     @Points(2)
     void noDataRace() {
-        AtomicInt atomic = new AtomicInt(0);
         DataRaces.assertNoRace("Threads A and B called increment(1), decrement(1), value(), setValue(5) and"
-                + " compareAndSet(5, 6) one after the other, in every order", DataRaces.everyPair(List.of(
-                        Operation.of("increment(1)", () -> atomic.increment(1)),
-                        Operation.of("decrement(1)", () -> atomic.decrement(1)),
-                        Operation.of("value()", atomic::value),
-                        Operation.of("setValue(5)", () -> atomic.setValue(5)),
-                        Operation.of("compareAndSet(5, 6)", () -> atomic.compareAndSet(5, 6)))));
+                + " compareAndSet(5, 6) one after the other, in every order",
+                DataRaces.everyPair(() -> new AtomicInt(0), List.<Operation<AtomicInt>>of(
+                        Operation.of("increment(1)", atomic -> atomic.increment(1)),
+                        Operation.of("decrement(1)", atomic -> atomic.decrement(1)),
+                        Operation.of("value()", AtomicInt::value),
+                        Operation.of("setValue(5)", atomic -> atomic.setValue(5)),
+                        Operation.of("compareAndSet(5, 6)", atomic -> atomic.compareAndSet(5, 6)))));
     }
 }

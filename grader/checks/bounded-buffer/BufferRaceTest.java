@@ -27,13 +27,13 @@ public class BufferRaceTest {
     @DisplayName("No data race: every conflicting access is ordered (Java Memory Model)")
     @Points(2)
     void noDataRace() {
-        BoundedBuffer<Integer> buffer = new BoundedBuffer<>(CAPACITY);
         DataRaces.assertNoRace("Threads A and B called put, take, size and capacity one after the other, in every"
                 + " order, on a BoundedBuffer(" + CAPACITY + ") (each take right after a put of the same thread,"
-                + " so that no call had to wait)", DataRaces.everyPair(List.of(
-                        Operation.of("put(1)", () -> buffer.put(1)),
-                        Operation.after("put(2)", () -> buffer.put(2), "take()", buffer::take),
-                        Operation.of("size()", buffer::size),
-                        Operation.of("capacity()", buffer::capacity))));
+                + " so that no call had to wait)", DataRaces.everyPair(() -> new BoundedBuffer<Integer>(CAPACITY),
+                        List.<Operation<BoundedBuffer<Integer>>>of(
+                                Operation.of("put(1)", buffer -> buffer.put(1)),
+                                Operation.after("put(2)", buffer -> buffer.put(2), "take()", BoundedBuffer::take),
+                                Operation.of("size()", BoundedBuffer::size),
+                                Operation.of("capacity()", BoundedBuffer::capacity))));
     }
 }

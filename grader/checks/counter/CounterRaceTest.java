@@ -23,10 +23,9 @@ public class CounterRaceTest {
     @DisplayName("No data race: every conflicting access is ordered (Java Memory Model)")
     @Points(2)
     void noDataRace() {
-        ThreadSafeCounter counter = new ThreadSafeCounter();
         DataRaces.assertNoRace("Threads A and B called increment() and value() one after the other, in every order",
-                DataRaces.everyPair(List.of(
-                        Operation.of("increment()", counter::increment),
-                        Operation.of("value()", counter::value))));
+                DataRaces.everyPair(ThreadSafeCounter::new, List.of(
+                        Operation.of("increment()", ThreadSafeCounter::increment),
+                        Operation.of("value()", ThreadSafeCounter::value))));
     }
 }

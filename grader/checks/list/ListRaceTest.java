@@ -22,15 +22,14 @@ public class ListRaceTest {
     @DisplayName("No data race: every conflicting access is ordered (Java Memory Model)")
     @Points(2)
     void noDataRace() {
-        ThreadSafeList<Integer> list = new ThreadSafeList<>();
         DataRaces.assertNoRace("Threads A and B called append, appendIfAbsent, pop, get, size and snapshot one after"
                 + " the other, in every order (each pop and get right after an append of the same thread)",
-                DataRaces.everyPair(List.of(
-                        Operation.of("append(1)", () -> list.append(1)),
-                        Operation.of("appendIfAbsent(2)", () -> list.appendIfAbsent(2)),
-                        Operation.after("append(3)", () -> list.append(3), "pop(0)", () -> list.pop(0)),
-                        Operation.after("append(4)", () -> list.append(4), "get(0)", () -> list.get(0)),
-                        Operation.of("size()", list::size),
-                        Operation.of("snapshot()", list::snapshot))));
+                DataRaces.everyPair(ThreadSafeList<Integer>::new, List.<Operation<ThreadSafeList<Integer>>>of(
+                        Operation.of("append(1)", list -> list.append(1)),
+                        Operation.of("appendIfAbsent(2)", list -> list.appendIfAbsent(2)),
+                        Operation.after("append(3)", list -> list.append(3), "pop(0)", list -> list.pop(0)),
+                        Operation.after("append(4)", list -> list.append(4), "get(0)", list -> list.get(0)),
+                        Operation.of("size()", ThreadSafeList::size),
+                        Operation.of("snapshot()", ThreadSafeList::snapshot))));
     }
 }

@@ -24,13 +24,12 @@ public class QueueRaceTest {
     @DisplayName("No data race: every conflicting access is ordered (Java Memory Model)")
     @Points(2)
     void noDataRace() {
-        ThreadSafeQueue<Integer> queue = new ThreadSafeQueue<>();
         DataRaces.assertNoRace("Threads A and B called put, take, poll and size one after the other, in every"
                 + " order (each take right after a put of the same thread, so that no call had to wait)",
-                DataRaces.everyPair(List.of(
-                        Operation.of("put(1)", () -> queue.put(1)),
-                        Operation.after("put(2)", () -> queue.put(2), "take()", queue::take),
-                        Operation.of("poll(0 s)", () -> queue.poll(Duration.ZERO)),
-                        Operation.of("size()", queue::size))));
+                DataRaces.everyPair(ThreadSafeQueue<Integer>::new, List.<Operation<ThreadSafeQueue<Integer>>>of(
+                        Operation.of("put(1)", queue -> queue.put(1)),
+                        Operation.after("put(2)", queue -> queue.put(2), "take()", ThreadSafeQueue::take),
+                        Operation.of("poll(0 s)", queue -> queue.poll(Duration.ZERO)),
+                        Operation.of("size()", ThreadSafeQueue::size))));
     }
 }

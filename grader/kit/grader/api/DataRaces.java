@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import kit.grader.race.RaceDetector;
 
 /**
@@ -46,43 +47,61 @@ public final class DataRaces {
         return new Call(thread, what, body, true);
     }
 
+    /** What an operation does to the object under test. */
+    @FunctionalInterface
+    public interface Action<S> {
+        void run(S object) throws Exception;
+    }
+
     /**
      * An operation of the class, for {@link #everyPair}: its call, and {@code before}, a call the same thread makes
      * first when the operation needs it (an append before a pop), or null.
      */
-    public record Operation(String what, Body body, Body before, String beforeWhat) {
-        public static Operation of(String what, Body body) {
-            return new Operation(what, body, null, null);
+    public record Operation<S>(String what, Action<S> body, Action<S> before, String beforeWhat) {
+        public static <S> Operation<S> of(String what, Action<S> body) {
+            return new Operation<>(what, body, null, null);
         }
 
-        public static Operation after(String beforeWhat, Body before, String what, Body body) {
-            return new Operation(what, body, before, beforeWhat);
+        public static <S> Operation<S> after(String beforeWhat, Action<S> before, String what, Action<S> body) {
+            return new Operation<>(what, body, before, beforeWhat);
         }
     }
 
     /**
-     * Every ordered pair of {@code operations} made by two threads, each way round: A calls x and then B calls y,
-     * then B calls x and A calls y - for every x and y, the same one included. A race between two operations shows
-     * in the order in which the class's own synchronization does not happen to order them.
+     * Every ordered pair of {@code operations} made by two threads, each way round: A calls x and then B calls y, then
+     * B calls x and A calls y - for every x and y, the same one included. First each pair on an object of its own,
+     * made by {@code make} now (before the threads start): a race of the first calls on a new object (a field made
+     * on first use) shows there; then all pairs one after another on one object, whose state grows. A race between
+     * two operations shows in the order in which the class's own synchronization does not happen to order them.
      */
-    public static List<Call> everyPair(List<Operation> operations) {
+    public static <S> List<Call> everyPair(Supplier<S> make, List<Operation<S>> operations) {
         List<Call> calls = new ArrayList<>();
-        for (Operation x : operations) {
-            for (Operation y : operations) {
+        for (Operation<S> x : operations) {
+            for (Operation<S> y : operations) {
                 for (String[] threads : new String[][] {{"A", "B"}, {"B", "A"}}) {
-                    add(calls, threads[0], x);
-                    add(calls, threads[1], y);
+                    S fresh = make.get();
+                    add(calls, threads[0], x, fresh);
+                    add(calls, threads[1], y, fresh);
+                }
+            }
+        }
+        S shared = make.get();
+        for (Operation<S> x : operations) {
+            for (Operation<S> y : operations) {
+                for (String[] threads : new String[][] {{"A", "B"}, {"B", "A"}}) {
+                    add(calls, threads[0], x, shared);
+                    add(calls, threads[1], y, shared);
                 }
             }
         }
         return calls;
     }
 
-    private static void add(List<Call> calls, String thread, Operation op) {
+    private static <S> void add(List<Call> calls, String thread, Operation<S> op, S object) {
         if (op.before() != null) {
-            calls.add(call(thread, op.beforeWhat(), op.before()));
+            calls.add(call(thread, op.beforeWhat(), () -> op.before().run(object)));
         }
-        calls.add(call(thread, op.what(), op.body()));
+        calls.add(call(thread, op.what(), () -> op.body().run(object)));
     }
 
     /**
