@@ -14,7 +14,7 @@ import queue.ThreadSafeQueue;
 /**
  * The rule itself, not its symptoms: every pair of conflicting accesses to the queue's state (its fields, and the
  * java.util collection it keeps, taken whole) is ordered by happens-before. Two threads take turns calling every
- * method in every order (a take right after a put of the same thread, so that no call waits); the race detector
+ * method in every order (a take or poll right after a put of the same thread, so that no call waits); the race detector
  * watches the accesses, so that a producer and a consumer under two different locks are found on any CPU.
  */
 @DetectsRaces
@@ -25,11 +25,12 @@ public class QueueRaceTest {
     @Points(2)
     void noDataRace() {
         DataRaces.assertNoRace("Threads A and B called put, take, poll and size one after the other, in every"
-                + " order (each take right after a put of the same thread, so that no call had to wait)",
+                + " order (each take and poll right after a put of the same thread, so that no call had to wait)",
                 DataRaces.everyPair(ThreadSafeQueue<Integer>::new, List.<Operation<ThreadSafeQueue<Integer>>>of(
                         Operation.of("put(1)", queue -> queue.put(1)),
                         Operation.after("put(2)", queue -> queue.put(2), "take()", ThreadSafeQueue::take),
-                        Operation.of("poll(0 s)", queue -> queue.poll(Duration.ZERO)),
+                        Operation.after("put(3)", queue -> queue.put(3), "poll(0 s)",
+                                queue -> queue.poll(Duration.ZERO)),
                         Operation.of("size()", ThreadSafeQueue::size))));
     }
 }
