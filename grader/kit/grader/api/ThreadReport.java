@@ -106,7 +106,8 @@ public final class ThreadReport {
     }
 
     private static boolean isLearners(StackTraceElement frame, String learnerPackage) {
-        return frame.getClassName().startsWith(learnerPackage + ".");
+        return frame.getClassName().startsWith(learnerPackage + ".")
+                && !frame.getMethodName().startsWith("race$"); // the race detector's bridges, not the learner's code
     }
 
     /** What a thread is doing, for grouping alike threads: its state and the learner's methods it is in. */

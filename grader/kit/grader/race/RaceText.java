@@ -102,7 +102,7 @@ final class RaceText {
         String lockPart;
         if (!common.isEmpty()) {
             lockPart = "both hold " + common.stream().map(l -> "`" + l.name() + "`").collect(Collectors.joining(", "))
-                    + ", which several threads hold at once, so it orders nothing between them";
+                    + ", a read lock that several threads hold at once, which orders nothing between them";
         } else if (a.locks().isEmpty() && b.locks().isEmpty()) {
             lockPart = "neither holds a lock";
         } else if (a.locks().isEmpty() || b.locks().isEmpty()) {
@@ -117,7 +117,7 @@ final class RaceText {
             case PLAIN_MODE -> "a plain-mode access orders nothing";
             default -> "`" + site.variable() + "` is not volatile";
         };
-        return lockPart + " and " + variablePart;
+        return lockPart + ", and " + variablePart;
     }
 
     private static boolean startsWithVowel(String word) {

@@ -49,7 +49,9 @@ final class FailureText {
             }
             text.append('\n');
             List<StackTraceElement> frames = Arrays.stream(t.getStackTrace())
-                    .filter(f -> f.getClassName().startsWith(learnerPackage + ".")).limit(6).toList();
+                    .filter(f -> f.getClassName().startsWith(learnerPackage + "."))
+                    .filter(f -> !f.getMethodName().startsWith("race$")) // the race detector's bridges
+                    .limit(6).toList();
             if (frames.isEmpty()) {
                 frames = Arrays.stream(t.getStackTrace()).limit(3).toList();
             }
