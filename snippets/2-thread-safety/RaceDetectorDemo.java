@@ -3,7 +3,6 @@
 //DEPS org.ow2.asm:asm:9.9.1
 //DEPS org.ow2.asm:asm-tree:9.9.1
 //DEPS org.ow2.asm:asm-analysis:9.9.1
-//SOURCES support/PlainCounter.java support/ReaderUnderAnotherLock.java support/UnguardedCounter.java
 //SOURCES ../../grader/kit/grader/race/*.java ../../grader/kit/grader/instrument/*.java
 
 // The grader's data-race detector on three counters, next to what plain threads show on this machine. The rule it
@@ -13,18 +12,21 @@
 //
 // Run:  ./jbang 2k-race-detector
 //
-// You will see, for each counter, two lines and the detector's report:
+// You will see, for each counter (the three classes at the end of this file), what plain threads show here and the
+// detector's report:
 // - PlainCounter (count++ on a plain int): plain threads lose updates (how many varies from run to run), and the
 //   detector finds its data races - the same ones on every run, on one CPU as on many.
 // - ReaderUnderAnotherLock (increment() holds a lock, value() is synchronized on another): plain threads lose nothing
-//   and the reader sees every count - nothing shows on x86 - yet the detector reports the read and the write that no
-//   lock in common orders.
-// - UnguardedCounter (count++ on a volatile int): no data race, since volatile accesses are always ordered, yet
-//   updates are lost: count++ is not atomic. The detector judges ordering; atomicity is the model checker's job.
+//   and a reader sees the final count - nothing shows on x86 - yet the detector reports the write and the read that
+//   no lock in common orders: "no lock in common, and `count` is not volatile".
+// - VolatileCounter (count++ on a volatile int): "no data race", since volatile accesses are always ordered, yet
+//   count++ is not atomic: it loses updates whenever the two threads run at the same instant (how many varies from
+//   run to run, and a busy machine may show none). The detector judges ordering; atomicity is the model checker's.
 //
 // How: the counters' class files are rewritten with the grader's instrumenter (every field access and lock calls the
-// detector) and loaded on their own; thread A and thread B then take turns (A: increment(), B: increment(),
-// B: value(), A: value()) through a latch the detector does not see, so only the counter could order their accesses.
+// detector) and loaded on their own; thread A and thread B then take turns (A: increment(), B: value(),
+// B: increment(), A: value()) through latches the detector does not see, so only the counter could order their
+// accesses.
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +39,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import kit.grader.instrument.Instrumenter;
 import kit.grader.race.RaceDetector;
@@ -44,13 +48,10 @@ import kit.grader.race.RaceDetector;
 public class RaceDetectorDemo {
     private static final int INCREMENTS = 1_000_000;
 
-    // tag::counters[]
     private static final List<String[]> COUNTERS = List.of(
-            new String[] {"threadsafety.PlainCounter", "count++ on a plain int, no lock"},
-            new String[] {"threadsafety.ReaderUnderAnotherLock",
-                "increment() holds lock, value() is synchronized: another lock"},
-            new String[] {"threadsafety.UnguardedCounter", "count++ on a volatile int, no lock"});
-    // end::counters[]
+            new String[] {"PlainCounter", "count++ on a plain int, no lock"},
+            new String[] {"ReaderUnderAnotherLock", "increment() holds lock, value() is synchronized: another lock"},
+            new String[] {"VolatileCounter", "count++ on a volatile int, no lock"});
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0) {
@@ -63,8 +64,7 @@ public class RaceDetectorDemo {
         try {
             ClassLoader instrumented = instrument(dir);
             for (String[] counter : COUNTERS) {
-                String name = counter[0].substring(counter[0].lastIndexOf('.') + 1);
-                System.out.printf("%n%s (%s)%n", name, counter[1]);
+                System.out.printf("%n%s (%s)%n", counter[0], counter[1]);
                 System.out.println("  plain threads here: " + plainRun(Class.forName(counter[0])));
                 List<String> races = detectorRun(Class.forName(counter[0], true, instrumented));
                 System.out.println("  race detector:      " + (races.isEmpty() ? "no data race"
@@ -83,9 +83,9 @@ public class RaceDetectorDemo {
      * plain classes show on this machine.
      */
     static String plainRun(Class<?> type) throws Exception {
-        Object counter = type.getConstructor().newInstance();
-        Method increment = type.getMethod("increment");
-        Method value = type.getMethod("value");
+        Object counter = newCounter(type);
+        Method increment = method(type, "increment");
+        Method value = method(type, "value");
         int expected = 2 * INCREMENTS;
         Runnable writer = () -> {
             for (int i = 0; i < INCREMENTS; i++) {
@@ -123,23 +123,23 @@ public class RaceDetectorDemo {
     // tag::detector[]
     /** Thread A and thread B take turns; the detector watches the instrumented counter. */
     static List<String> detectorRun(Class<?> type) throws Exception {
-        Object counter = type.getConstructor().newInstance();
-        Method increment = type.getMethod("increment");
-        Method value = type.getMethod("value");
+        Object counter = newCounter(type);
+        Method increment = method(type, "increment");
+        Method value = method(type, "value");
         CountDownLatch aIncremented = new CountDownLatch(1); // the turns: latches the detector does not see
-        CountDownLatch bRead = new CountDownLatch(1);
+        CountDownLatch bDone = new CountDownLatch(1);
         RaceDetector.begin();
         Thread a = new Thread(() -> {
             call(increment, counter);
             aIncremented.countDown();
-            await(bRead);
+            await(bDone);
             call(value, counter);
         }, "A");
         Thread b = new Thread(() -> {
             await(aIncremented);
-            call(increment, counter);
             call(value, counter);
-            bRead.countDown();
+            call(increment, counter);
+            bDone.countDown();
         }, "B");
         for (Thread t : List.of(a, b)) {
             RaceDetector.forked(t); // each thread starts after the counter was made
@@ -186,6 +186,18 @@ public class RaceDetectorDemo {
         };
     }
 
+    private static Object newCounter(Class<?> type) throws ReflectiveOperationException {
+        var constructor = type.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        return constructor.newInstance();
+    }
+
+    private static Method method(Class<?> type, String name) throws NoSuchMethodException {
+        Method method = type.getDeclaredMethod(name);
+        method.setAccessible(true);
+        return method;
+    }
+
     private static Object call(Method method, Object target) {
         try {
             return method.invoke(target);
@@ -214,3 +226,54 @@ public class RaceDetectorDemo {
         }
     }
 }
+
+// tag::counters[]
+/** The racy counter with a plain field: no lock, no volatile. Increments race, and a reader may see a stale count. */
+final class PlainCounter {
+    private int count;
+
+    void increment() {
+        count++;
+    }
+
+    int value() {
+        return count;
+    }
+}
+
+/**
+ * Looks guarded: increment() holds {@code lock}, and value() is {@code synchronized} - on the counter's own monitor,
+ * another lock. No update is lost, and on x86 HotSpot the reader always sees the latest count; but no lock orders the
+ * read after the writes, so the Java Memory Model lets value() return a stale count for ever.
+ */
+final class ReaderUnderAnotherLock {
+    private final Lock lock = new ReentrantLock();
+    private int count;
+
+    void increment() {
+        lock.lock();
+        try {
+            count++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    synchronized int value() {
+        return count;
+    }
+}
+
+/** Every access is ordered (volatile), so no data race - but count++ is three steps, and updates are lost. */
+final class VolatileCounter {
+    private volatile int count;
+
+    void increment() {
+        count++;
+    }
+
+    int value() {
+        return count;
+    }
+}
+// end::counters[]
