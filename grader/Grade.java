@@ -13,8 +13,7 @@
 //DEPS org.ow2.asm:asm-util:9.9.1
 //SOURCES kit/grader/api/*.java
 //SOURCES kit/grader/runner/*.java
-//SOURCES kit/grader/race/*.java
-//SOURCES kit/grader/instrument/*.java
+//SOURCES kit/grader/race/*.java kit/grader/instrument/*.java
 //SOURCES kit/grader/host/*.java
 //SOURCES kit/grader/layout/*.java
 //SOURCES kit/grader/report/*.java
