@@ -338,6 +338,20 @@ class DetectorTest {
         assertTrue(race.earlier().locks().distinct().get(0).shared());
     }
 
+    @Test
+    void clocksStayBoundedOverManyThreadsStartedAndJoined() {
+        for (int round = 0; round < 10_000; round++) {
+            ThreadState t1 = d.fork(main, "worker-1");
+            ThreadState t2 = d.fork(main, "worker-2");
+            d.write(t1, x, WRITE);
+            d.join(main, t1);
+            d.join(main, t2);
+            d.read(main, x, READ);
+        }
+        assertTrue(main.clock.size() <= 8, "thread ids are reused: clock of " + main.clock.size() + " entries");
+        assertEquals(List.of(), d.races());
+    }
+
     private DataRace single() {
         List<DataRace> races = d.races();
         assertEquals(1, races.size(), () -> "races: " + races);
