@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import queue.ThreadSafeQueue;
 import kit.grader.api.BlockingCall;
-import kit.grader.api.ProducersAndConsumers;
+import kit.grader.api.Deadlines;
+import kit.grader.api.Visibility;
 
 /**
  * A consumer that waits, and what may end its wait: an item, a timeout, an interrupt. Each check first sees the
@@ -26,7 +27,32 @@ import kit.grader.api.ProducersAndConsumers;
 @TimeLimit(cpuSeconds = TimeLimit.FEW_CALLS_CPU_SECONDS) // an endless loop is told in seconds
 class QueueWaitingTest {
     private static final Duration LONG = Duration.ofSeconds(60);
-    private static final Duration TIME = Duration.ofSeconds(1);
+    /** poll's timeout in the competition check: long enough to be woken four times, short enough to wait for. */
+    private static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
+    /** Wake-ups of the waiting polls, at 1/5, 2/5, 3/5 and 4/5 of their timeout. */
+    private static final int WAKE_UPS = 4;
+    /**
+     * How much sooner than its timeout a poll may give up: clocks of a millisecond (wait(millis), awaitUntil(Date))
+     * may round a deadline down by one.
+     */
+    private static final Duration EARLY = Duration.ofMillis(20);
+    /**
+     * How much later than its timeout a poll may give up: a correct poll returns once its deadline has passed and it
+     * gets a CPU, which on a busy machine (six gradings on two cores) takes milliseconds. One that starts its whole
+     * timeout again after each wake-up returns 600 ms late or more (woken at 1/5 and 3/5 of it, or later).
+     */
+    private static final Duration LATE = Duration.ofMillis(400);
+    /**
+     * Rounds, when no poll could be judged: with a fair lock, a woken poll gets the item before the thread that put it
+     * can take it back, so there is no competition to judge - the rounds after it try again, and then it passes.
+     */
+    private static final int ROUNDS = 3;
+    private static final Duration MOMENT = Duration.ofMillis(1);
+    private static final Duration READER_WARM_UP = Duration.ofMillis(1500);
+    private static final String COMPETITION = "Two threads called poll(1 s) on an empty queue. While they waited,"
+            + " another thread put an item and at once took it back with poll(0 s), 4 times (at 200, 400, 600 and"
+            + " 800 ms): each put woke a waiting poll (signal), or all of them (signalAll, notifyAll), which then found"
+            + " the queue empty again - it must wait on for the rest of its timeout, and give up at 1 s. ";
 
     @Test
     @Order(1)
@@ -101,23 +127,108 @@ class QueueWaitingTest {
 
     @Test
     @Order(6)
-    @DisplayName("many producers and consumers at once (2 producers, 6 consumers in take and poll, real threads):"
-            + " nobody is left waiting, no item is lost")
+    @DisplayName("poll keeps to its timeout while other threads take the items it is woken for: it gives up neither"
+            + " before its timeout nor much after it (2 polls of 1 s, woken 4 times)")
     @Points(3)
-    @TimeLimit(cpuSeconds = TimeLimit.NO_CPU_LIMIT) // its CPU use grows with the number of CPUs
-    void manyProducersAndConsumers() {
-        var queue = new ThreadSafeQueue<Integer>();
-        new ProducersAndConsumers("For " + TIME.toMillis() + " ms, over and over: 2 producers put 4 items each while 2 consumers"
-                + " called take() and 2 called poll(1 ms) until they had two items each, and 2 more called poll(1 ms)"
-                + " once and put back what they got", 2, queue::put,
-                List.of(ProducersAndConsumers.Kind.untilItem("taker", 2, queue::take),
-                        ProducersAndConsumers.Kind.untilItem("poller", 2, () -> pollBriefly(queue)),
-                        ProducersAndConsumers.Kind.once("impatient-poller", 2, () -> pollBriefly(queue))),
-                queue::size, 8).run(TIME);
+    void pollKeepsItsTimeoutUnderCompetition() {
+        for (int round = 1; round <= ROUNDS; round++) {
+            var queue = new ThreadSafeQueue<Integer>();
+            long start = System.nanoTime();
+            List<BlockingCall<TimedPoll>> polls = List.of(timedPoll(queue, "poller-1"), timedPoll(queue, "poller-2"));
+            for (BlockingCall<TimedPoll> poll : polls) {
+                if (!poll.awaitWaiting("poll(1 s) on an empty queue")) {
+                    fail("poll(1 s) on an empty queue " + BlockingCall.describe(poll.outcome()) + " at once: it must"
+                            + " wait up to 1 s for an item to arrive");
+                }
+            }
+            int takenBack = 0;
+            for (int wakeUp = 1; wakeUp <= WAKE_UPS && polls.stream().anyMatch(poll -> !poll.endsWithin(MOMENT));
+                    wakeUp++) {
+                sleepUntil(start + wakeUp * POLL_TIMEOUT.toNanos() / (WAKE_UPS + 1));
+                int item = wakeUp;
+                Object got = BlockingCall.runToEnd("put(" + item + ") and then poll(0 s), while two other threads"
+                        + " waited in poll(1 s), did not finish.", () -> {
+                            queue.put(item);
+                            return queue.poll(Duration.ZERO);
+                        });
+                takenBack += Optional.of(item).equals(got) ? 1 : 0;
+            }
+            boolean judged = false;
+            for (int i = 0; i < polls.size(); i++) {
+                String poller = "poller-" + (i + 1);
+                if (!polls.get(i).endsWithin(POLL_TIMEOUT.multipliedBy(3))) {
+                    fail(COMPETITION + poller + "'s poll(1 s) had not returned 3 s after it was called: it waits far"
+                            + " longer than its timeout. Fix the deadline once, before the loop, and wait only for the"
+                            + " time left until it.");
+                }
+                if (!(polls.get(i).outcome() instanceof TimedPoll timed)) {
+                    fail(COMPETITION + poller + "'s poll(1 s) " + BlockingCall.describe(polls.get(i).outcome()));
+                    return;
+                }
+                if (timed.got().isPresent()) {
+                    continue; // it got an item before the other thread took it back: nothing to judge
+                }
+                judged = true;
+                long millis = timed.nanos() / 1_000_000;
+                if (millis < POLL_TIMEOUT.minus(EARLY).toMillis()) {
+                    fail(COMPETITION + poller + "'s poll(1 s) returned Optional.empty() after " + millis + " ms, long"
+                            + " before its timeout. A wake-up is not a timeout: after await/wait returns, check the"
+                            + " queue again and, while it is empty, wait for the time left (awaitNanos returns it;"
+                            + " with wait(millis), compute it from a deadline fixed before the loop). Give up only"
+                            + " once the whole timeout has passed.");
+                }
+                if (millis > POLL_TIMEOUT.plus(LATE).toMillis()) {
+                    fail(COMPETITION + poller + "'s poll(1 s) returned Optional.empty() after " + millis + " ms, "
+                            + (millis - POLL_TIMEOUT.toMillis()) + " ms after its timeout: it seems to start its"
+                            + " whole timeout again after each wake-up. Fix the deadline once, before the loop, and"
+                            + " wait only for the time left until it (awaitNanos returns it).");
+                }
+            }
+            if (judged && takenBack > 0) {
+                return;
+            }
+            // Both polls got their items (a fair lock hands an item to the thread it woke): no competition to judge.
+        }
     }
 
-    private static Integer pollBriefly(ThreadSafeQueue<Integer> queue) throws InterruptedException {
-        return queue.poll(Duration.ofMillis(1)).orElse(null);
+    @Test
+    @Order(7)
+    @DisplayName("size() read in a loop by another thread sees a put, also once the JIT has compiled the reader")
+    @Points(2)
+    @TimeLimit(cpuSeconds = TimeLimit.NO_CPU_LIMIT) // it spins by design (a reader warmed up by the JIT)
+    void sizeSeesOtherThreadsPut() throws InterruptedException {
+        var queue = new ThreadSafeQueue<String>();
+        if (!Visibility.readerSeesWrite("put(\"x\") while another thread calls size() in a loop", READER_WARM_UP,
+                () -> queue.size() == 0, () -> queue.put("x"))) {
+            fail("A thread calling size() in a loop never saw the size change from 0 (still 0 after "
+                    + Deadlines.SEEN.toSeconds() + " s), although another thread had called put(\"x\"). size()"
+                    + " reads the items without the lock, so the JIT may read them once, before the reader's loop, and"
+                    + " reuse that number forever: nothing tells it another thread changes them. Read under the lock"
+                    + " that put and take hold (or return a volatile count that they keep).");
+        }
+    }
+
+    /** What one poll(1 s) returned, and how long it took (on its own thread, from just before the call). */
+    private record TimedPoll(Optional<Integer> got, long nanos) {}
+
+    private static BlockingCall<TimedPoll> timedPoll(ThreadSafeQueue<Integer> queue, String name) {
+        return BlockingCall.start(name, () -> {
+            long start = System.nanoTime();
+            Optional<Integer> got = queue.poll(POLL_TIMEOUT);
+            return new TimedPoll(got, System.nanoTime() - start);
+        });
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        long left = nanoTime - System.nanoTime();
+        if (left > 0) {
+            try {
+                Thread.sleep(Duration.ofNanos(left));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("the check was interrupted", e);
+            }
+        }
     }
 
     private static void expectInterruptible(ThreadSafeQueue<String> queue, BlockingCall<?> consumer, String call) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
 
 /**
  * Same class, same points: a check that judges real threads (lost updates counted, producers and consumers at work)
@@ -19,17 +20,23 @@ import java.util.Optional;
  * run twice gives the same verdict.
  */
 public final class ModelVerdicts {
-    /** Each model check's failure by its name, or empty once it passed; for this JVM, which runs one check at a time. */
+    private static final String MISSED = "Real threads did not show it this time - they show a race only when the"
+            + " scheduler switches threads at the wrong moment, which in one run may not happen (on one CPU it seldom"
+            + " does) - but the model checker, which tries the interleavings one by one, found it";
+    private static final String SAME_POINTS = "This check fails with it, so that your points do not depend on the"
+            + " timing of one run.";
+    /** Each model check's failure by its class and method, or empty once it passed; for this JVM. */
     private static final Map<String, Optional<AssertionError>> VERDICTS = new LinkedHashMap<>();
 
     private ModelVerdicts() {}
 
     /**
-     * Runs {@code modelCheck} (the body of a model check, which fails by throwing an AssertionError) once per JVM
-     * under {@code name}, the check's DisplayName; throws its failure, also when it ran before.
+     * Runs {@code modelCheck}, the body of the check method {@code method} of {@code checks} (which fails by throwing
+     * an AssertionError), once per JVM; throws its failure, also when it ran before. The check method calls this.
      */
-    public static synchronized void check(String name, Runnable modelCheck) {
-        Optional<AssertionError> verdict = VERDICTS.get(name);
+    public static synchronized void check(Class<?> checks, String method, Runnable modelCheck) {
+        String key = checks.getName() + "#" + method;
+        Optional<AssertionError> verdict = VERDICTS.get(key);
         if (verdict == null) {
             try {
                 modelCheck.run();
@@ -37,7 +44,7 @@ public final class ModelVerdicts {
             } catch (AssertionError failure) {
                 verdict = Optional.of(failure);
             }
-            VERDICTS.put(name, verdict);
+            VERDICTS.put(key, verdict);
         }
         if (verdict.isPresent()) {
             throw verdict.get();
@@ -45,19 +52,28 @@ public final class ModelVerdicts {
     }
 
     /**
-     * The names of those of {@code modelChecks} (name -> body, as for {@link #check}) that fail, in their order;
-     * each runs here unless it ran before in this JVM.
+     * The DisplayNames of those model checks of {@code checks} that fail, given as method name -> body (as for
+     * {@link #check}), in their order; each runs here unless it ran before in this JVM.
      */
-    public static List<String> failing(Map<String, Runnable> modelChecks) {
+    public static List<String> failing(Class<?> checks, Map<String, Runnable> modelChecks) {
         List<String> failing = new ArrayList<>();
-        modelChecks.forEach((name, modelCheck) -> {
+        modelChecks.forEach((method, modelCheck) -> {
             try {
-                check(name, modelCheck);
+                check(checks, method, modelCheck);
             } catch (AssertionError failure) {
-                failing.add(name);
+                failing.add(displayName(checks, method));
             }
         });
         return failing;
+    }
+
+    private static String displayName(Class<?> checks, String method) {
+        try {
+            DisplayName name = checks.getDeclaredMethod(method).getAnnotation(DisplayName.class);
+            return name == null ? method : name.value();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(checks.getName() + " has no check method " + method, e);
+        }
     }
 
     /**
@@ -76,10 +92,4 @@ public final class ModelVerdicts {
     public static String shownBy(String report) {
         return MISSED + ". " + SAME_POINTS + "\n\n" + report;
     }
-
-    private static final String MISSED = "Real threads did not show it this time - they show a race only when the"
-            + " scheduler switches threads at the wrong moment, which in one run may not happen (on one CPU it seldom"
-            + " does) - but the model checker, which tries the interleavings one by one, found it";
-    private static final String SAME_POINTS = "This check fails with it, so that your points do not depend on the"
-            + " timing of one run.";
 }
