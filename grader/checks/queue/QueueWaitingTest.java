@@ -148,8 +148,10 @@ class QueueWaitingTest {
                 int item = wakeUp;
                 Object got = BlockingCall.runToEnd("put(" + item + ") and then poll(0 s), while two other threads"
                         + " waited in poll(1 s), did not finish.", () -> {
-                            queue.put(item);
-                            return queue.poll(Duration.ZERO);
+                            synchronized (queue) { // a queue on its own monitor: no poll gets in between
+                                queue.put(item);
+                                return queue.poll(Duration.ZERO);
+                            }
                         });
                 takenBack += Optional.of(item).equals(got) ? 1 : 0;
             }
