@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import kit.grader.api.Deadlines;
 import kit.grader.api.JvmOptions;
 import kit.grader.api.Points;
+import kit.grader.api.Visibility;
 import stopflag.StoppableWorker;
 
 /**
@@ -32,6 +34,8 @@ import stopflag.StoppableWorker;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StopFlagTest {
     private static final Duration WARM_UP = Duration.ofMillis(300);
+    /** The CPU time a visibility check's reader may spin before the write is made (see Visibility), as elsewhere. */
+    private static final Duration READER_WARM_UP = Duration.ofMillis(1500);
 
     @Test
     @Order(1)
@@ -167,6 +171,43 @@ class StopFlagTest {
                     + "included.");
         } finally {
             worker.abandon();
+        }
+    }
+
+    @Test
+    @Order(6)
+    @Points(2)
+    @DisplayName("runs() read in a loop by another thread sees a run complete, also once the JIT has compiled the"
+            + " reader (visibility)")
+    void runsIsSeenByCompiledReader() throws Exception {
+        Semaphore mayFinish = new Semaphore(0);
+        AtomicLong started = new AtomicLong();
+        WorkerThread[] self = new WorkerThread[1];
+        WorkerThread worker = self[0] = new WorkerThread(() -> {
+            started.incrementAndGet();
+            awaitPermit(mayFinish, self[0]);
+        });
+        worker.start();
+        try {
+            WorkerThread.await(() -> started.get() >= 1 || !worker.isRunning(), STOP);
+            verify(started.get() >= 1, () -> "The first task run did not start within " + STOP.toSeconds() + " s"
+                    + (worker.isRunning() ? "." : "; " + worker.howItEnded() + " without stop() being called."));
+            StoppableWorker shared = worker.worker;
+            boolean seen = Visibility.readerSeesWrite("the first task run completing while another thread calls"
+                    + " runs() in a loop", READER_WARM_UP, () -> shared.runs() == 0, mayFinish::release);
+            if (!seen) {
+                long now = worker.runs();
+                fail("A thread calling runs() in a loop never saw the count change from 0 (still 0 after "
+                        + Deadlines.SEEN.toSeconds() + " s), although the worker had completed its first task run"
+                        + " (runs() called afresh returns " + now + "). runs() reads a field that only the worker"
+                        + " writes, with nothing that orders the reader after the worker's write: the JIT may read it"
+                        + " once, before the reader's loop, and reuse that number forever. Make the count volatile"
+                        + " (or an AtomicLong), or read and write it under one lock - every value another thread"
+                        + " reads needs that, not only the flag.");
+            }
+        } finally {
+            worker.abandon();
+            mayFinish.release(1000);
         }
     }
 

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * The kit's cache folder, for what the grader makes once per machine and version and keeps: the check JVMs' class
- * archives and class jars ({@code check-jvm/}). {@code KIT_CACHE} when set, else {@code concurrency-kit} in the
+ * archives ({@code check-jvm/}). {@code KIT_CACHE} when set, else {@code concurrency-kit} in the
  * user's cache folder ({@code XDG_CACHE_HOME} or {@code ~/.cache}) - the same folder ./jbang uses.
  */
 final class KitCache {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -12,8 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +45,35 @@ class CourseTest {
 
         JsonObject solved = gradescope(root, SOLUTION_COUNTER);
         assertEquals(maxScore(solved), solved.get("score").getAsDouble(), solved::toString);
+    }
+
+    /**
+     * A learner's second file of the package (Cell.java beside ThreadSafeCounter.java) is graded by Gradescope as by
+     * {@code ./jbang grade}, which compiles every .java file of the folder: a correct class gets full marks (it got 0,
+     * "cannot find symbol: class Cell", when only the named file was copied), and a wrong one the same points as
+     * locally - the same checks fail.
+     */
+    @Test
+    void gradescopeGradesTheLearnersOtherFilesAsTheLocalGraderDoes(@TempDir Path root) throws IOException {
+        installAutograder(root);
+        Variant correct = Variant.read(Kit.DIR.resolve("tests/correct/counter/count-in-a-second-file.patch"));
+        JsonObject solved = gradescopeFolder(root, correct.materialise(Kit.DIR, root.resolve("correct")), correct);
+        assertEquals(maxScore(solved), solved.get("score").getAsDouble(), solved::toString);
+
+        Variant buggy = Variant.read(Kit.DIR.resolve(
+                "tests/buggy/counter/count-in-a-second-file-without-the-lock.patch"));
+        Path buggyDir = buggy.materialise(Kit.DIR, root.resolve("buggy"));
+        JsonObject graded = gradescopeFolder(root, buggyDir, buggy);
+        Kit.Run local = Kit.jbang(Duration.ofMinutes(3), "grade", "counter", "--dir", buggyDir.toString());
+        Matcher total = Pattern.compile("^counter: (\\d+)/(\\d+) points", Pattern.MULTILINE).matcher(local.stdout());
+        assertTrue(total.find(), local.describe());
+        assertEquals(Double.parseDouble(total.group(1)), graded.get("score").getAsDouble(),
+                "the same points as ./jbang grade gives: " + graded + "\n" + local.describe());
+        for (String check : buggy.values("CAUGHT-BY")) {
+            assertTrue(graded.getAsJsonArray("tests").asList().stream().map(JsonElement::getAsJsonObject)
+                    .anyMatch(test -> test.get("name").getAsString().contains(check)
+                            && test.get("status").getAsString().equals("failed")), check + ": " + graded);
+        }
     }
 
     /**
@@ -112,6 +146,25 @@ class CourseTest {
         assertEquals(before, Files.readString(submission.resolve(submittedFile.getFileName())),
                 "the submission must not be modified");
         return result;
+    }
+
+    /** Submits every file of {@code dir} (the variant's files) at once, into an emptied submission folder. */
+    private static JsonObject gradescopeFolder(Path root, Path dir, Variant variant) throws IOException {
+        Path submission = root.resolve("submission");
+        if (Files.isDirectory(submission)) {
+            try (Stream<Path> old = Files.list(submission)) {
+                for (Path file : old.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        Files.createDirectories(submission);
+        List<String> names = new ArrayList<>(variant.addedFiles().keySet());
+        names.add(variant.targetFile());
+        for (String name : names) {
+            Files.copy(dir.resolve(name), submission.resolve(name));
+        }
+        return runAutograder(root);
     }
 
     private static JsonObject runAutograder(Path root) throws IOException {

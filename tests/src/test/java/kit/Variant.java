@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,10 +26,15 @@ import java.util.stream.Stream;
  * variant's files into DIR (see tools/variants/grade, which grades one).
  */
 public record Variant(Path patch, String exercise, String name, List<String> header, String base, String targetFile,
-        List<String> diff) {
+        List<String> diff, Map<String, List<String>> addedFiles) {
     private static final Pattern HUNK = Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@.*$");
+    private static final String NEW_FILE = "/dev/null";
 
-    /** Reads {@code <kit>/tests/<kind>/<id>/<variant>.patch}. */
+    /**
+     * Reads {@code <kit>/tests/<kind>/<id>/<variant>.patch}: the diff of the exercise's class, then, for a variant
+     * that spans more files of the package (a learner's second file, e.g. {@code Cell.java}), one new-file diff
+     * ({@code --- /dev/null}) for each.
+     */
     public static Variant read(Path patch) {
         List<String> lines = readLines(patch);
         int start = 0;
@@ -40,11 +47,55 @@ public record Variant(Path patch, String exercise, String name, List<String> hea
         }
         String base = lines.get(start).substring(4).strip().replaceFirst("\\s.*$", "").replaceFirst("^a/", "");
         String target = lines.get(start + 1).substring(4).strip().replaceFirst("\\s.*$", "");
+        int end = endOfFileDiff(patch, lines, start + 2);
+        Map<String, List<String>> added = new LinkedHashMap<>();
+        for (int at = end; at < lines.size(); ) {
+            if (!lines.get(at).equals("--- " + NEW_FILE) || at + 2 >= lines.size()
+                    || !lines.get(at + 1).startsWith("+++ ")) {
+                throw new IllegalStateException(patch + ":" + (at + 1) + ": after the class's diff, only new files"
+                        + " ('--- " + NEW_FILE + "', '+++ b/<file>', one hunk of added lines); found '"
+                        + lines.get(at) + "'");
+            }
+            String file = lines.get(at + 1).substring(4).strip().replaceFirst("\\s.*$", "");
+            int next = endOfFileDiff(patch, lines, at + 2);
+            added.put(file.substring(file.lastIndexOf('/') + 1), lines.subList(at + 3, next).stream()
+                    .filter(l -> !l.startsWith("\\")).map(l -> l.substring(1)).toList());
+            at = next;
+        }
         String fileName = patch.getFileName().toString();
         return new Variant(patch, patch.getParent().getFileName().toString(),
                 fileName.substring(0, fileName.length() - ".patch".length()),
                 lines.subList(0, start).stream().filter(l -> !l.isBlank()).toList(), base,
-                target.substring(target.lastIndexOf('/') + 1), lines.subList(start + 2, lines.size()));
+                target.substring(target.lastIndexOf('/') + 1), lines.subList(start + 2, end), added);
+    }
+
+    /** Where the hunks that start at {@code from} end: each hunk is as long as its header's line counts say. */
+    private static int endOfFileDiff(Path patch, List<String> lines, int from) {
+        int at = from;
+        while (at < lines.size()) {
+            Matcher hunk = HUNK.matcher(lines.get(at));
+            if (!hunk.matches()) {
+                return at;
+            }
+            int oldLines = hunk.group(2) == null ? 1 : Integer.parseInt(hunk.group(2));
+            int newLines = hunk.group(4) == null ? 1 : Integer.parseInt(hunk.group(4));
+            for (at++; (oldLines > 0 || newLines > 0) && at < lines.size(); at++) {
+                String line = lines.get(at);
+                char kind = line.isEmpty() ? ' ' : line.charAt(0);
+                if (kind == '\\') {
+                    continue;
+                }
+                oldLines -= kind == '+' ? 0 : 1;
+                newLines -= kind == '-' ? 0 : 1;
+            }
+            while (at < lines.size() && lines.get(at).startsWith("\\")) {
+                at++; // "\ No newline at end of file"
+            }
+            if (oldLines > 0 || newLines > 0) {
+                throw new IllegalStateException(patch + ": a hunk ends before the lines its header counts");
+            }
+        }
+        return at;
     }
 
     /** Every {@code *.patch} under {@code tests/<kind>/} (e.g. "buggy"), by exercise and name. */
@@ -90,6 +141,9 @@ public record Variant(Path patch, String exercise, String name, List<String> hea
                 Files.copy(file, dir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
             Files.writeString(dir.resolve(targetFile), apply(baseLines, base));
+            for (Map.Entry<String, List<String>> file : addedFiles.entrySet()) {
+                Files.writeString(dir.resolve(file.getKey()), String.join("\n", file.getValue()) + "\n");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

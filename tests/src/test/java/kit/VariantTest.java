@@ -101,6 +101,18 @@ class VariantTest {
                 List.of("--base", "tests/correct/queue/monitor-notify-all", "tests/correct/queue/monitor-notify"));
     }
 
+    /** A variant that spans two files of the package: the class's diff, then the second file whole, as a new file. */
+    @Test
+    void toPatchStoresASecondFileOfThePackageAsANewFile(@TempDir Path kit) throws IOException {
+        Path stored = Kit.DIR.resolve("tests/buggy/counter/count-in-a-second-file-without-the-lock.patch");
+        Variant variant = Variant.read(stored);
+        assertEquals(List.of("Cell.java"), List.copyOf(variant.addedFiles().keySet()));
+        Path dir = variant.materialise(Kit.DIR, kit.resolve("materialised"));
+        assertTrue(Files.readString(dir.resolve("Cell.java")).contains("final class Cell {"), "the second file");
+        assertTrue(Files.readString(dir.resolve("ThreadSafeCounter.java")).contains("cell.increment();"), "the class");
+        toPatchGivesBackTheStoredPatch(kit.resolve("kit"), stored, List.of());
+    }
+
     /**
      * In a copy of the kit's parts that tools/variants/to-patch needs, writes the stored variant as a full file with
      * its header as comments, runs {@code to-patch args...} and checks that it wrote the same patch back.
