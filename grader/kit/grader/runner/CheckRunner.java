@@ -185,12 +185,12 @@ public final class CheckRunner implements TestExecutionListener {
         }
         finished.add(key);
         if (toldHung != null) {
-            events.write(EventLog.Type.FAIL, key, toldHung + printed.report());
+            events.write(EventLog.Type.FAIL, key, toldHung.stripTrailing() + printed.report());
         } else if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
             events.write(EventLog.Type.PASS, key, "");
         } else {
             String text = result.getThrowable().map(this::failureText).orElse("failed");
-            events.write(EventLog.Type.FAIL, key, text + printed.report());
+            events.write(EventLog.Type.FAIL, key, text.stripTrailing() + printed.report());
         }
         if (learnersThreadsStillRun()) {
             Runtime.getRuntime().halt(0); // the grader goes on in a fresh JVM, undisturbed by them
@@ -273,13 +273,14 @@ public final class CheckRunner implements TestExecutionListener {
             } else if (usedMoreCpuThan(limits.get(key).cpuSeconds())) {
                 stop(key, ofCode.running > 0 ? threadsStarted(ofCode) : String.format(Locale.ROOT, "Stopped after"
                         + " %.1f s: in that time the check used %d s of CPU, many times what it needs on a correct"
-                        + " class, so your code loops without end (or keeps spinning while it waits).%s What each"
-                        + " thread was doing:%n", (now - startedNanos) / 1e9, limits.get(key).cpuSeconds(),
-                        printedMuch()) + ThreadReport.describe(learnerPackage));
+                        + " class, %s What each thread was doing:%n", (now - startedNanos) / 1e9,
+                        limits.get(key).cpuSeconds(), printedMuch().orElse("so your code loops without end (or keeps"
+                        + " spinning while it waits)."))
+                        + ThreadReport.describe(learnerPackage));
             } else if (now - startedNanos > TimeUnit.SECONDS.toNanos(limits.get(key).seconds())) {
-                stop(key, "Stopped after " + limits.get(key).seconds() + " s: the check did not finish, so your code"
-                        + " hangs - a deadlock, a wait that is never signalled, or an endless loop." + printedMuch()
-                        + " What each thread was doing:\n" + ThreadReport.describe(learnerPackage));
+                stop(key, "Stopped after " + limits.get(key).seconds() + " s: the check did not finish, "
+                        + printedMuch().orElse("so your code hangs - a deadlock, a wait that is never signalled, or an"
+                        + " endless loop.") + " What each thread was doing:\n" + ThreadReport.describe(learnerPackage));
             } else {
                 watchForHang(key, threads, now);
             }
@@ -307,12 +308,13 @@ public final class CheckRunner implements TestExecutionListener {
         }
     }
 
-    /** A sentence on what the code printed, if that alone may be what took the time; else "". */
-    private String printedMuch() {
+    /** Why the check took so long if the code printed so much that this alone may be why; else empty. */
+    private Optional<String> printedMuch() {
         long characters = printed.characters();
-        return characters < MUCH_PRINTED ? "" : String.format(Locale.ROOT, " Your code printed %,d characters while"
-                + " it ran: printing that much takes seconds by itself - print less (or nothing) in methods that"
-                + " are called often.", characters);
+        return characters < MUCH_PRINTED ? Optional.empty() : Optional.of(String.format(Locale.ROOT, "and your code"
+                + " printed %,d characters while it ran: making and printing that much text takes that time by itself"
+                + " (the grader keeps only the last lines). Print less, or nothing, in methods that are called often.",
+                characters));
     }
 
     private String threadsStarted(ThreadsOfCode threads) {
@@ -334,7 +336,7 @@ public final class CheckRunner implements TestExecutionListener {
     }
 
     private void stop(String key, String why) {
-        events.write(EventLog.Type.FAIL, key, why + printed.report());
+        events.write(EventLog.Type.FAIL, key, why.stripTrailing() + printed.report());
         Runtime.getRuntime().halt(0);
     }
 

@@ -33,7 +33,7 @@ final class Hang {
 
     /** A thread of the learner's code that waits, where, what for (in the learner's words), and a key for it. */
     record Waiter(String thread, StackTraceElement where, String waitsFor, String signature) {
-        /** "appendIfAbsent (ThreadSafeList.java:70) waits for ...", for the learner; with the thread's name if asked. */
+        /** "appendIfAbsent (ThreadSafeList.java:70) waits for ...", with the thread's name if {@code named}. */
         String line(boolean named) {
             String at = Frames.format(where);
             return where.getMethodName() + " (" + at.substring(at.lastIndexOf('(') + 1, at.length() - 1)
