@@ -34,7 +34,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *
  * <p>Each check runs on a thread of its own (JUnit's separate-thread mode), so that a call into the learner's code
  * that waits for good ({@link HangWatch}: no thread can go on) is told within a second and left behind, parked,
- * while the checks go on in this JVM. What the learner's code prints is kept within bounds ({@link CapturedOutput}).
+ * while the checks go on in this JVM; code that sleeps while the model checker runs it ({@link SleepUnderModelCheck})
+ * is told in a second, not after the minutes its sleeps add up to. What the learner's code prints is kept within
+ * bounds ({@link CapturedOutput}).
  *
  * <p>Arguments: {@code <events file> <learner package> <class#method=seconds,cpuSeconds>...} (cpuSeconds 0: no CPU
  * limit; see {@link TimeLimit})
@@ -58,6 +60,7 @@ public final class CheckRunner implements TestExecutionListener {
     private final HeapWatch heap = new HeapWatch();
     private final HangWatch hangs;
     private final ClassInitWatch classInit;
+    private final SleepUnderModelCheck sleeps;
     /** The watchdog's verdict on a hung check and the check's end are taken one at a time. */
     private final Object turn = new Object();
     private List<String> running = List.of();
@@ -76,6 +79,7 @@ public final class CheckRunner implements TestExecutionListener {
         this.limits = limits;
         this.hangs = new HangWatch(learnerPackage, Thread.getAllStackTraces());
         this.classInit = new ClassInitWatch(learnerPackage);
+        this.sleeps = new SleepUnderModelCheck(learnerPackage);
     }
 
     public static void main(String[] args) {
@@ -151,6 +155,7 @@ public final class CheckRunner implements TestExecutionListener {
             synchronized (turn) {
                 junitThread = Thread.currentThread();
                 hangs.checkStarts(Thread.getAllStackTraces(), junitThread);
+                sleeps.checkStarts();
                 hung = null;
                 currentName = id.getDisplayName();
                 current = key;
@@ -214,8 +219,9 @@ public final class CheckRunner implements TestExecutionListener {
 
     /**
      * True if a thread still in the learner's code after a check may run again by itself: RUNNABLE (spinning),
-     * BLOCKED, or TIMED_WAITING (a sleep-polling loop wakes up on its own). A thread WAITING without a timeout (a
-     * take() that ignored its interrupt, a poll() that ignored its timeout) stays parked until another thread
+     * BLOCKED, or TIMED_WAITING (a sleep-polling loop wakes up on its own; under the model checker of a later check,
+     * even a thread that only wakes to wait again made it several times slower). A thread WAITING without a timeout
+     * (a take() that ignored its interrupt, a call left behind waiting for good) stays parked until another thread
      * signals the object it waits on, and every check makes objects of its own - so it cannot disturb the checks
      * that follow, and they go on in this JVM instead of paying for a new one (for a Lincheck JVM, seconds of
      * instrumenting the JDK again).
@@ -264,12 +270,15 @@ public final class CheckRunner implements TestExecutionListener {
             crowded = ofCode.running > ThreadsOfCode.MAX_RUNNING ? crowded + 1 : 0;
             swarm = ofCode.alive > ThreadsOfCode.MAX_ALIVE ? swarm + 1 : 0;
             Optional<String> neverInitialized = classInit.look(threads, now);
+            Optional<String> sleepsUnderModelCheck = sleeps.look(threads);
             if (heap.fullCount() > heapFullAtStart) {
                 stop(key, HeapWatch.explanation());
             } else if (neverInitialized.isPresent()) {
                 stop(key, neverInitialized.get());
             } else if (swarm * WATCH_MILLIS >= SWARM_MILLIS || crowded * WATCH_MILLIS >= CROWDED_MILLIS) {
                 stop(key, threadsStarted(ofCode));
+            } else if (sleepsUnderModelCheck.isPresent()) {
+                stop(key, sleepsUnderModelCheck.get());
             } else if (usedMoreCpuThan(limits.get(key).cpuSeconds())) {
                 stop(key, ofCode.running > 0 ? threadsStarted(ofCode) : String.format(Locale.ROOT, "Stopped after"
                         + " %.1f s: in that time the check used %d s of CPU, many times what it needs on a correct"

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** What the learner's printing costs the grader and how it is shown: bounded per line and in all, whatever is printed. */
+/** What the learner's printing costs the grader and how it is shown: bounded per line and in all, whatever it is. */
 class CapturedOutputTest {
     @Test
     void nothingPrintedIsNothingShown() {

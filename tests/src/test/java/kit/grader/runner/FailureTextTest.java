@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What the learner reads when a check fails: the check's own message; "Your code threw" with the learner's frames
  * when the exception came from the learner's code; and "the check could not run" when Lincheck, JUnit or the grader's
- * own helper failed in their own code - no verdict on the learner's class. The exceptions are made here with the stack traces they have
- * in a check JVM.
+ * own helper failed in their own code - no verdict on the learner's class. The exceptions are made here with the
+ * stack traces they have in a check JVM.
  */
 class FailureTextTest {
     private static final String LEARNER = "counter";

@@ -35,7 +35,7 @@ class ThreadsOfCodeTest {
         assertFalse(ThreadsOfCode.isOutOfThreads(new OutOfMemoryError("Java heap space")));
         String fewOfTheirs = ThreadsOfCode.count(Map.of(), HangTest.LEARNER).outOfThreads(failure);
         assertTrue(fewOfTheirs.startsWith("The check could not run: the JVM could not start a thread it needed"
-                + " (java.lang.OutOfMemoryError: unable to create native thread") && fewOfTheirs.contains("your code runs"
-                + " 0 thread(s) of its own, which is not the cause"), fewOfTheirs);
+                + " (java.lang.OutOfMemoryError: unable to create native thread")
+                && fewOfTheirs.contains("your code runs 0 thread(s) of its own, which is not the cause"), fewOfTheirs);
     }
 }
