@@ -5,6 +5,7 @@ import kit.grader.runner.CheckRunner;
 import kit.grader.runner.ClassInitWatch;
 import kit.grader.runner.EventLog;
 import kit.grader.runner.HeapWatch;
+import kit.grader.runner.ThreadsOfCode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,10 +24,11 @@ import java.util.function.BiConsumer;
  * Runs checks in a child JVM ({@link CheckRunner}) and turns its events into results. When the child ends in the
  * middle of a check (System.exit, a crash, the watchdog halting a hung check, or the runner restarting after
  * leftover threads), that check is recorded and a new child runs the checks that remain. One instance serves all
- * JVMs of one exercise: once the learner's code has run out of memory in one of them, or a static initializer of
- * the learner's has not finished, the others are stopped and their remaining checks told why (code that keeps what it
- * allocates makes every check slow to fail - Lincheck, for one, copies what a static field holds before each run - a
- * class that is never initialized can be used by no check, and the verdict is already clear).
+ * JVMs of one exercise: once the learner's code has run out of memory in one of them, has started threads without end,
+ * or a static initializer of the learner's has not finished, the others are stopped and their remaining checks told
+ * why (code that keeps what it allocates makes every check slow to fail - Lincheck, for one, copies what a static
+ * field holds before each run - threads started per object are started again by every check, a class that is never
+ * initialized can be used by no check, and the verdict is already clear).
  */
 public final class CheckJvmPool {
     private static final long SAFETY_MARGIN_SECONDS = 30;
@@ -179,6 +181,10 @@ public final class CheckJvmPool {
                 if (event.type() == EventLog.Type.FAIL && event.message().startsWith(HeapWatch.explanation())) {
                     stopped.compareAndSet(null, "Not run: your code ran out of memory in the check \""
                             + check.name() + "\" (see there), so the grader stopped the checks that were left.");
+                }
+                if (event.type() == EventLog.Type.FAIL && event.message().startsWith(ThreadsOfCode.VERDICT)) {
+                    stopped.compareAndSet(null, "Not run: your code started threads without end in the check \""
+                            + check.name() + "\" (see there); every check would start them again.");
                 }
                 if (event.type() == EventLog.Type.FAIL && event.message().startsWith(ClassInitWatch.VERDICT)) {
                     stopped.compareAndSet(null, "Not run: a static initializer of your code never finished in the"

@@ -327,7 +327,7 @@ public final class CheckRunner implements TestExecutionListener {
     }
 
     private String threadsStarted(ThreadsOfCode threads) {
-        return "Stopped: your code started " + threads.alive + " thread(s) of its own that are still alive ("
+        return ThreadsOfCode.VERDICT + threads.alive + " thread(s) of its own that are still alive ("
                 + threads.running + " running), and the check started none of them. A thread started in a constructor"
                 + " or on every call, and never ended, takes the CPU (or, sleeping, the machine's threads) from"
                 + " everything else. What the threads were doing:\n" + ThreadReport.describe(learnerPackage);

@@ -9,14 +9,19 @@ import kit.grader.api.ThreadReport;
 /**
  * The learner's code sleeping while the model checker runs it: Lincheck replays the calls under hundreds of
  * interleavings, and every {@code Thread.sleep} in them sleeps for real, so a class that sleeps and looks again (which
- * a correct class of these exercises never does) keeps a model check busy for minutes. Seen asleep in
- * {@link #LOOKS} looks of the watchdog during one check (a second of sleeping, at its pace), it is told at once.
+ * a correct class of these exercises never does) keeps a model check busy for minutes - Lincheck tells a loop that
+ * never ends only after many of its turns, each with its sleep. Seen asleep in {@link #ASLEEP_SHARE} of the watchdog's
+ * looks once the model check has run {@link #LOOKS} looks (3 s at its pace), it is told then. A short sleep once per
+ * call (the deadlock submission's 5 ms) lets the model check end sooner, and a busy machine stretches Lincheck's own
+ * work, not the sleeps.
  */
 final class SleepUnderModelCheck {
-    static final int LOOKS = 10;
+    static final int LOOKS = 30;
+    static final double ASLEEP_SHARE = 0.8;
     private static final String MODEL_CHECK = "kit.grader.api.ModelCheck";
 
     private final String learnerPackage;
+    private int looks;
     private int asleep;
 
     SleepUnderModelCheck(String learnerPackage) {
@@ -24,6 +29,7 @@ final class SleepUnderModelCheck {
     }
 
     void checkStarts() {
+        looks = 0;
         asleep = 0;
     }
 
@@ -34,9 +40,12 @@ final class SleepUnderModelCheck {
         if (!modelChecking) {
             return Optional.empty();
         }
-        for (StackTraceElement[] stack : threads.values()) {
-            StackTraceElement sleeper = sleepsInCode(stack);
-            if (sleeper != null && ++asleep >= LOOKS) {
+        looks++;
+        StackTraceElement sleeper = threads.values().stream().map(this::sleepsInCode).filter(f -> f != null)
+                .findFirst().orElse(null);
+        if (sleeper != null) {
+            asleep++;
+            if (looks >= LOOKS && asleep >= looks * ASLEEP_SHARE) {
                 return Optional.of("Stopped: while the model checker tried this check's interleavings, your code"
                         + " slept (Thread.sleep in " + sleeper.getMethodName() + ", " + Frames.format(sleeper)
                         .replaceFirst("^.*\\(", "").replace(")", "") + "). It sleeps for real in each of the hundreds"

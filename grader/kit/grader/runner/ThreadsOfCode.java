@@ -7,7 +7,12 @@ import java.util.Map;
  * is not the JDK's is the learner's (a {@code new Thread(...)} of its own; a pool's threads run JDK code around the
  * tasks and are not counted). Also what the learner reads when the JVM can start no more threads.
  */
-final class ThreadsOfCode {
+public final class ThreadsOfCode {
+    /**
+     * How the watchdog's verdict on threads without end opens: the grader's side recognises it by this and stops the
+     * exercise's checks that are left - each would start the same threads.
+     */
+    public static final String VERDICT = "Stopped: your code started ";
     /**
      * Twice the most threads a correct class runs at once in any check (parallel-map's parallelism 4; no other
      * exercise starts threads). Not more: on a spinning thread of its own per object, the check slows down as they
