@@ -1,6 +1,8 @@
 package kit.grader.api;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import kit.grader.race.RaceDetector;
@@ -11,6 +13,11 @@ import kit.grader.race.RaceDetector;
  * wait (queue, bounded-buffer); its thread dumps show the learner's package ({@link LearnerPackage}).
  */
 public final class BlockingCall<T> {
+    /**
+     * A call seen waiting in this share of the looks over {@link Deadlines#STUCK} keeps waiting: one that has been
+     * woken runs as soon as it gets a CPU (RUNNABLE, whether or not it has one), so a correct call waits far less.
+     */
+    private static final double STUCK_SHARE = 0.9;
     private final Thread thread;
     private final String learnerPackage;
     private volatile Object outcome; // the returned value, or the Throwable it threw
@@ -87,33 +94,49 @@ public final class BlockingCall<T> {
 
     /**
      * Waits up to {@link Deadlines#CALL} for the call to end; fails with a thread dump if it does not - and sooner,
-     * after {@link Deadlines#STUCK}, if the call kept waiting all that time: a call that should end by itself, or has
-     * just been woken or interrupted, never does; or once it has used {@link Deadlines#SPIN_CPU} of CPU time (it
-     * loops).
+     * after {@link Deadlines#STUCK}, if the call kept waiting (almost) all that time: a call that should end by
+     * itself, or has just been woken or interrupted, never does - nor does one that only wakes now and then to wait
+     * again (a wait of 10 ms in a loop that forgets its timeout); or once it has used {@link Deadlines#SPIN_CPU} of
+     * CPU time (it loops).
      */
     public void awaitEnd(String whatIfNot) {
         long start = System.nanoTime();
-        long waitingSince = start;
+        Deque<long[]> samples = new ArrayDeque<>(); // {time, 1 if waiting}, over the last Deadlines.STUCK
+        int waitingSamples = 0;
         while (!endsWithin(Duration.ofMillis(10))) {
             long now = System.nanoTime();
             Thread.State state = thread.getState();
-            if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) {
-                waitingSince = now;
-            } else if (now - waitingSince >= Deadlines.STUCK.toNanos()) {
-                throw new AssertionError(whatIfNot + "\nWhat the threads were doing once it had kept waiting for "
-                        + Deadlines.STUCK.toSeconds() + " s, with nothing left to wake it:\n"
+            int waiting = state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING ? 1 : 0;
+            samples.addLast(new long[] {now, waiting});
+            waitingSamples += waiting;
+            while (now - samples.peekFirst()[0] > Deadlines.STUCK.toNanos()) {
+                waitingSamples -= (int) samples.removeFirst()[1];
+            }
+            if (now - start >= Deadlines.STUCK.toNanos() && waitingSamples >= samples.size() * STUCK_SHARE) {
+                throw givenUp(whatIfNot + "\nWhat the threads were doing once it had kept waiting for "
+                        + Deadlines.STUCK.toSeconds() + " s" + (waitingSamples < samples.size() ? " (waking now and"
+                        + " then only to wait again)" : "") + ", with nothing left to wake it:\n"
                         + ThreadReport.describe(learnerPackage));
             }
             if (spins()) {
-                throw new AssertionError(whatIfNot + "\nThe call has used " + Deadlines.SPIN_CPU.toMillis() + " ms of"
+                throw givenUp(whatIfNot + "\nThe call has used " + Deadlines.SPIN_CPU.toMillis() + " ms of"
                         + " CPU time without ending: it loops. What the threads were doing:\n"
                         + ThreadReport.describe(learnerPackage));
             }
             if (now - start >= Deadlines.CALL.toNanos()) {
-                throw new AssertionError(whatIfNot + "\nWhat the threads were doing " + Deadlines.CALL.toSeconds()
+                throw givenUp(whatIfNot + "\nWhat the threads were doing " + Deadlines.CALL.toSeconds()
                         + " s later:\n" + ThreadReport.describe(learnerPackage));
             }
         }
+    }
+
+    /**
+     * The call's thread is asked to stop (interrupted) once the check has given up on it, so that a call that waits
+     * in a loop (one that forgets its timeout) ends instead of waking on and on beside the checks that follow.
+     */
+    private AssertionError givenUp(String message) {
+        thread.interrupt();
+        return new AssertionError(message);
     }
 
     public boolean endsWithin(Duration timeout) {

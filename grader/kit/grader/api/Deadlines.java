@@ -41,6 +41,11 @@ public final class Deadlines {
     public static final Duration STALL = Duration.ofMillis(1500);
     /** ProducersAndConsumers: no worker thread was runnable for this long. */
     public static final Duration QUIET = Duration.ofMillis(500);
+    /**
+     * ProducersAndConsumers: a run not done after this is judged by what it moved, against a reference run on the same
+     * machine at the same time (a correct class runs about a second and is done).
+     */
+    public static final Duration TRAFFIC_BUDGET = Duration.ofSeconds(2);
     /** ProducersAndConsumers: a whole run of producers and consumers, however slow, ends within this. */
     public static final Duration TRAFFIC = Duration.ofSeconds(20);
 

@@ -59,7 +59,7 @@ public final class ThreadReport {
             List<String> names = new ArrayList<>();
             for (ThreadInfo info : mx.getThreadInfo(deadlocked)) {
                 if (info != null) {
-                    names.add('"' + info.getThreadName() + '"');
+                    names.add(name(info.getThreadName()));
                 }
             }
             text.append("DEADLOCK: ").append(String.join(", ", names))
@@ -83,7 +83,7 @@ public final class ThreadReport {
                 text.append("... and ").append(more).append(" more threads doing other things\n");
                 break;
             }
-            List<String> names = group.stream().map(info -> '"' + info.getThreadName() + '"').toList();
+            List<String> names = group.stream().map(info -> name(info.getThreadName())).toList();
             text.append(names.size() == 1 ? names.get(0) : names.size() + " threads like this one ("
                     + String.join(", ", names.subList(0, Math.min(names.size(), MAX_NAMES_SHOWN)))
                     + (names.size() > MAX_NAMES_SHOWN ? ", ..." : "") + "):");
@@ -143,7 +143,10 @@ public final class ThreadReport {
         if (skipped) {
             text.append("      ... (grader code)\n");
         }
-        LockInfo[] held = info.getLockedSynchronizers();
+        // A pool's worker holds its own lock while it runs a task (JUnit runs each check so): not the code's lock.
+        LockInfo[] held = Arrays.stream(info.getLockedSynchronizers())
+                .filter(lock -> !lock.getClassName().equals("java.util.concurrent.ThreadPoolExecutor$Worker"))
+                .toArray(LockInfo[]::new);
         for (int i = 0; i < Math.min(held.length, MAX_HELD_SHOWN); i++) {
             text.append("      holds ").append(held[i]).append('\n');
         }
@@ -153,9 +156,17 @@ public final class ThreadReport {
         return text.toString();
     }
 
+    /**
+     * A thread's name as the learner reads it, quoted; the thread that runs the check itself (JUnit runs each check on
+     * a thread of its own) is "check".
+     */
+    public static String name(String threadName) {
+        return '"' + (threadName.startsWith("junit-timeout-thread") ? "check" : threadName) + '"';
+    }
+
     private static String state(ThreadInfo info) {
         String lock = info.getLockName();
-        String owner = info.getLockOwnerName() == null ? "" : ", held by \"" + info.getLockOwnerName() + "\"";
+        String owner = info.getLockOwnerName() == null ? "" : ", held by " + name(info.getLockOwnerName());
         return switch (info.getThreadState()) {
             case BLOCKED -> "is BLOCKED, waiting to enter synchronized on " + lock + owner;
             case WAITING, TIMED_WAITING -> {

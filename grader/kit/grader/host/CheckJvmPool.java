@@ -2,11 +2,12 @@ package kit.grader.host;
 
 import kit.grader.layout.GraderException;
 import kit.grader.runner.CheckRunner;
+import kit.grader.runner.ClassInitWatch;
 import kit.grader.runner.EventLog;
 import kit.grader.runner.HeapWatch;
+import kit.grader.runner.ThreadsOfCode;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,12 +24,18 @@ import java.util.function.BiConsumer;
  * Runs checks in a child JVM ({@link CheckRunner}) and turns its events into results. When the child ends in the
  * middle of a check (System.exit, a crash, the watchdog halting a hung check, or the runner restarting after
  * leftover threads), that check is recorded and a new child runs the checks that remain. One instance serves all
- * JVMs of one exercise: once the learner's code has run out of memory in one of them, the others are stopped and
- * their remaining checks told why (code that keeps what it allocates makes every check slow to fail - Lincheck, for
- * one, copies what a static field holds before each run - and the verdict is already clear).
+ * JVMs of one exercise: once the learner's code has run out of memory in one of them, has started threads without end,
+ * or a static initializer of the learner's has not finished, the others are stopped and their remaining checks told
+ * why (code that keeps what it allocates makes every check slow to fail - Lincheck, for one, copies what a static
+ * field holds before each run - threads started per object are started again by every check, a class that is never
+ * initialized can be used by no check, and the verdict is already clear).
  */
 public final class CheckJvmPool {
     private static final long SAFETY_MARGIN_SECONDS = 30;
+    /** How the learner is told that the grader or the machine failed, not their code. */
+    static final String COULD_NOT_RUN = "The check could not run: ";
+    static final String NOT_YOURS = "\nThis says nothing about your code, so the check's points are missing. Grade"
+            + " again; if it happens every time, show this to your teacher.";
     /** What the learner reads when the JVM's events file holds lines the grader's runner did not write. */
     static final String FORGED = "Something other than the grader wrote into the file where this JVM reports its"
             + " checks' results (a line without the grader's signature): the grader trusts none of this JVM's results,"
@@ -39,7 +46,10 @@ public final class CheckJvmPool {
     private final String learnerPackage;
     private final CheckJvmCommand launch;
     private final Path tmpDir;
-    /** Why the exercise's checks that have not ended are not run on (the learner's code ran out of memory), or null. */
+    /**
+     * Why the exercise's checks that have not ended are not run on (the learner's code ran out of memory, or its static
+     * initializer never finished), or null.
+     */
     private final AtomicReference<String> stopped = new AtomicReference<>();
 
     public CheckJvmPool(Path classesDir, Path workDir, String learnerPackage, CheckJvmCommand launch) {
@@ -67,15 +77,16 @@ public final class CheckJvmPool {
                 return;
             }
             int before = remaining.size();
-            runOnce(remaining, jvmOptions, classes, onResult, attempt);
+            Path log = runOnce(remaining, jvmOptions, classes, onResult, attempt);
             if (remaining.size() == before) { // the child made no progress: do not loop
-                failRemaining(remaining, onResult,
-                        "The grader could not run this check (its JVM ended before starting it).");
+                failRemaining(remaining, onResult, COULD_NOT_RUN + "its JVM ended before starting it." + said(log)
+                        + NOT_YOURS);
             }
         }
     }
 
-    private void runOnce(Map<String, Check> remaining, List<String> jvmOptions, Path classes,
+    /** Runs one JVM over {@code remaining}, removing what it reported; returns the JVM's own output file. */
+    private Path runOnce(Map<String, Check> remaining, List<String> jvmOptions, Path classes,
             BiConsumer<Check, CheckResult> onResult, int attempt) {
         Path events = launch.writableFile(workDir.resolve("events-" + attempt + "-" + System.nanoTime() + ".txt"));
         Path log = workDir.resolve("jvm-" + attempt + "-" + System.nanoTime() + ".log");
@@ -96,9 +107,16 @@ public final class CheckJvmPool {
             budgetSeconds += check.timeLimitSeconds();
         }
         Set<String> started = new HashSet<>();
+        Process process;
         try {
-            Process process = new ProcessBuilder(command).directory(workDir.toFile())
+            process = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) { // the machine's trouble (no processes or memory left), not the learner's code
+            failRemaining(remaining, onResult, COULD_NOT_RUN + "the grader could not start a JVM for it ("
+                    + e.getMessage() + ")." + NOT_YOURS);
+            return log;
+        }
+        try {
             // Its only input: the key that signs its events; then the pipe is closed (the checks never read System.in).
             byte[] signingKey = EventLog.handOverKey(process);
             long launched = System.nanoTime();
@@ -112,7 +130,7 @@ public final class CheckJvmPool {
                         kill(process);
                         consume(events, signingKey, seen, remaining, started, onResult, launched);
                         failRemaining(remaining, onResult, stopped.get());
-                        return;
+                        return log;
                     }
                     if (System.nanoTime() > deadline) {
                         kill(process);
@@ -124,7 +142,7 @@ public final class CheckJvmPool {
             } catch (EventLog.Forged forged) {
                 kill(process);
                 failRemaining(remaining, onResult, FORGED);
-                return;
+                return log;
             }
             for (String key : started) {
                 if (remaining.containsKey(key)) {
@@ -136,8 +154,7 @@ public final class CheckJvmPool {
                                     : jvmEnded(process.exitValue(), log)));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return log;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GraderException("interrupted");
@@ -170,6 +187,14 @@ public final class CheckJvmPool {
                     stopped.compareAndSet(null, "Not run: your code ran out of memory in the check \""
                             + check.name() + "\" (see there), so the grader stopped the checks that were left.");
                 }
+                if (event.type() == EventLog.Type.FAIL && event.message().startsWith(ThreadsOfCode.VERDICT)) {
+                    stopped.compareAndSet(null, "Not run: your code started threads without end in the check \""
+                            + check.name() + "\" (see there); every check would start them again.");
+                }
+                if (event.type() == EventLog.Type.FAIL && event.message().startsWith(ClassInitWatch.VERDICT)) {
+                    stopped.compareAndSet(null, "Not run: a static initializer of your code never finished in the"
+                            + " check \"" + check.name() + "\" (see there), so no check can use your class.");
+                }
                 onResult.accept(check, event.type() == EventLog.Type.PASS
                         ? CheckResult.passed(check.name(), check.points())
                         : CheckResult.failed(check.name(), check.points(), event.message()));
@@ -179,13 +204,15 @@ public final class CheckJvmPool {
     }
 
     private static String jvmEnded(int exitCode, Path log) {
-        String text = "The JVM running this check ended in the middle of it (exit code " + exitCode + "): your code "
-                + "ended the JVM (System.exit? Runtime.halt?) or crashed it.";
+        return "The JVM running this check ended in the middle of it (exit code " + exitCode + "): your code "
+                + "ended the JVM (System.exit? Runtime.halt?) or crashed it." + said(log);
+    }
+
+    /** The last lines the JVM wrote itself (its errors), to quote; "" if it wrote none. */
+    private static String said(Path log) {
         List<String> lines = readLines(log).stream().filter(l -> !l.startsWith("WARNING:")).toList();
-        if (!lines.isEmpty()) {
-            text += "\nThe JVM said:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
-        }
-        return text;
+        return lines.isEmpty() ? "" : "\nThe JVM said:\n" + String.join("\n", lines.subList(Math.max(0,
+                lines.size() - 8), lines.size()));
     }
 
     private static List<String> readLines(Path file) {

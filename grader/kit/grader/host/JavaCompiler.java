@@ -15,6 +15,7 @@ import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
 import javax.tools.ForwardingJavaFileManager;
+import javax.tools.ForwardingJavaFileObject;
 import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
@@ -66,10 +67,15 @@ public final class JavaCompiler {
                         return super.getJavaFileForOutput(location, className, kind, sibling);
                     }
                 }) {
+            List<Error> unreadable = notUtf8(sources, paths);
+            if (!unreadable.isEmpty()) {
+                return unreadable;
+            }
             List<String> options = List.of("-d", outputDir.toString(), "-classpath", classpath, processing,
                     "-encoding", "UTF-8", "-nowarn", "-Xlint:none");
-            boolean ok = javac.getTask(null, files, diagnostics, options, null,
-                    standard.getJavaFileObjectsFromPaths(sources)).call();
+            List<JavaFileObject> units = new ArrayList<>();
+            standard.getJavaFileObjectsFromPaths(sources).forEach(unit -> units.add(withoutByteOrderMark(unit)));
+            boolean ok = javac.getTask(null, files, diagnostics, options, null, units).call();
             List<Error> errors = new ArrayList<>();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 if (d.getKind() == Diagnostic.Kind.ERROR) {
@@ -84,6 +90,42 @@ public final class JavaCompiler {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A source as javac reads it, without the byte-order mark that Windows editors (Notepad) put before the first
+     * character of a UTF-8 file: javac takes it for an "illegal character: '\\ufeff'". CRLF line ends need nothing.
+     */
+    private static JavaFileObject withoutByteOrderMark(JavaFileObject unit) {
+        return new ForwardingJavaFileObject<>(unit) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) throws IOException {
+                CharSequence text = super.getCharContent(ignoreEncodingErrors);
+                return text.length() > 0 && text.charAt(0) == '\uFEFF' ? text.subSequence(1, text.length()) : text;
+            }
+        };
+    }
+
+    /**
+     * Sources saved as UTF-16 (Notepad's "Unicode", with its byte-order mark), told in one line each: javac, reading
+     * UTF-8, would report an illegal character for every other byte.
+     */
+    private static List<Error> notUtf8(List<Path> sources, KitLayout paths) {
+        List<Error> errors = new ArrayList<>();
+        for (Path source : sources) {
+            byte[] head = new byte[2];
+            try (var in = Files.newInputStream(source)) {
+                if (in.readNBytes(head, 0, 2) == 2 && (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE
+                        || head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)) {
+                    errors.add(new Error(source, paths.show(source) + ":1: error: the file is saved as UTF-16"
+                            + " (Notepad calls it \"Unicode\"); javac reads UTF-8. Save it as UTF-8 (Notepad: File,"
+                            + " Save As, Encoding: UTF-8) and grade again."));
+                }
+            } catch (IOException e) {
+                // javac says what is wrong with a file it cannot read
+            }
+        }
+        return errors;
     }
 
     private static String describe(Diagnostic<? extends JavaFileObject> d, Path file, KitLayout paths) {

@@ -5,10 +5,7 @@ import kit.grader.api.ThreadReport;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import com.sun.management.OperatingSystemMXBean;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -29,34 +27,48 @@ import org.junit.platform.launcher.core.LauncherFactory;
 /**
  * The main class of the checking JVM that the grader starts: runs the given checks with the JUnit Platform and
  * reports each to the {@link EventLog}. It guards the grader against the learner's code: a watchdog reports a
- * check that runs past its time limit (with a thread dump), fills the heap, or drowns in threads the learner's code
- * started, and halts this JVM; a shutdown hook reports a
+ * check that runs past its time limit (with a thread dump), fills the heap, drowns in threads the learner's code
+ * started, or is stuck in a static initializer of the learner's, and halts this JVM; a shutdown hook reports a
  * {@code System.exit} from the learner's code; and when threads in the learner's code may still run after a check
  * (not merely parked for good), it halts so that the grader starts a fresh JVM for the remaining checks.
+ *
+ * <p>Each check runs on a thread of its own (JUnit's separate-thread mode), so that a call into the learner's code
+ * that waits for good ({@link HangWatch}: no thread can go on) is told within a second and left behind, parked,
+ * while the checks go on in this JVM; code that sleeps while the model checker runs it ({@link SleepUnderModelCheck})
+ * is told in a second, not after the minutes its sleeps add up to. What the learner's code prints is kept within
+ * bounds ({@link CapturedOutput}).
  *
  * <p>Arguments: {@code <events file> <learner package> <class#method=seconds,cpuSeconds>...} (cpuSeconds 0: no CPU
  * limit; see {@link TimeLimit})
  */
 public final class CheckRunner implements TestExecutionListener {
-    private static final int MAX_PRINTED_LINES = 20;
-    /**
-     * Twice the most threads a correct class runs at once in any check (parallel-map's parallelism 4; no other
-     * exercise starts threads). Not more: on a spinning thread of its own per object, the check slows down as they
-     * accumulate, and under a model checker every new thread comes later than the last.
-     */
-    private static final int MAX_THREADS_OF_CODE = 8;
-    private static final long WATCH_MILLIS = 200;
+    private static final long WATCH_MILLIS = 100;
     private static final long CROWDED_MILLIS = 1000;
+    /** Threads alive beyond {@link ThreadsOfCode#MAX_ALIVE} this long: not a burst that is about to end. */
+    private static final long SWARM_MILLIS = 200;
     private static final int PARKED_SAMPLES = 4;
+    /** A check told hung that has not ended this long after its thread was left behind: this JVM halts. */
+    private static final long LEAVE_MILLIS = 2000;
+    /** Output beyond this while a check uses up its CPU time is named as what took the time. */
+    private static final long MUCH_PRINTED = 10_000_000;
 
     private final EventLog events;
     private final String learnerPackage;
     private final Map<String, Limit> limits;
     private final List<String> finished = new ArrayList<>();
-    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final CapturedOutput printed = new CapturedOutput();
     private final HeapWatch heap = new HeapWatch();
+    private final HangWatch hangs;
+    private final ClassInitWatch classInit;
+    private final SleepUnderModelCheck sleeps;
+    /** The watchdog's verdict on a hung check and the check's end are taken one at a time. */
+    private final Object turn = new Object();
     private List<String> running = List.of();
     private volatile String current;
+    private volatile String currentName;
+    private Thread junitThread; // guarded by turn: the thread that runs JUnit and waits for each check's thread
+    private String hung; // guarded by turn: the verdict on the current check once it was told hung
+    private long hungAt;
     private volatile long startedNanos;
     private volatile long heapFullAtStart;
     private volatile long cpuAtStart;
@@ -65,6 +77,9 @@ public final class CheckRunner implements TestExecutionListener {
         this.events = events;
         this.learnerPackage = learnerPackage;
         this.limits = limits;
+        this.hangs = new HangWatch(learnerPackage, Thread.getAllStackTraces());
+        this.classInit = new ClassInitWatch(learnerPackage);
+        this.sleeps = new SleepUnderModelCheck(learnerPackage);
     }
 
     public static void main(String[] args) {
@@ -82,9 +97,8 @@ public final class CheckRunner implements TestExecutionListener {
     }
 
     private void run() {
-        PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        System.setErr(capture);
+        System.setOut(printed);
+        System.setErr(printed);
         Runtime.getRuntime().addShutdownHook(new Thread(this::reportExit, "grader-exit-report"));
         Thread watchdog = new Thread(this::watch, "grader-watchdog");
         watchdog.setDaemon(true);
@@ -98,6 +112,10 @@ public final class CheckRunner implements TestExecutionListener {
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(keys.stream().map(key -> selectMethod(key)).toList())
                     .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                    // Each check on a thread of its own, which the runner can leave behind when it waits for good
+                    // (the watchdog interrupts JUnit's wait for it); the time limits are the watchdog's, not JUnit's.
+                    .configurationParameter("junit.jupiter.execution.timeout.testable.method.default", "1 d")
+                    .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                     .build();
             try {
                 launcher.execute(request, this);
@@ -111,8 +129,14 @@ public final class CheckRunner implements TestExecutionListener {
         }
     }
 
-    /** What the learner reads about a failure: running out of memory comes first, whatever it made fail. */
+    /**
+     * What the learner reads about a failure: running out of threads or of memory comes first, whatever it made fail.
+     */
     private String failureText(Throwable failure) {
+        if (ThreadsOfCode.isOutOfThreads(failure)) {
+            return ThreadsOfCode.count(Thread.getAllStackTraces(), learnerPackage).outOfThreads(failure) + "\n"
+                    + FailureText.of(failure, learnerPackage);
+        }
         if (HeapWatch.isOutOfMemory(failure) || heap.fullCount() > heapFullAtStart) {
             return HeapWatch.explanation() + "\n" + FailureText.of(failure, learnerPackage);
         }
@@ -128,7 +152,14 @@ public final class CheckRunner implements TestExecutionListener {
             cpuAtStart = processCpuNanos();
             heapFullAtStart = heap.fullCount();
             ThreadReport.checkStarts(learnerPackage);
-            current = key;
+            synchronized (turn) {
+                junitThread = Thread.currentThread();
+                hangs.checkStarts(Thread.getAllStackTraces(), junitThread);
+                sleeps.checkStarts();
+                hung = null;
+                currentName = id.getDisplayName();
+                current = key;
+            }
             events.write(EventLog.Type.START, key, "");
         }
     }
@@ -150,13 +181,21 @@ public final class CheckRunner implements TestExecutionListener {
             }
             return;
         }
-        current = null;
+        String toldHung;
+        synchronized (turn) {
+            current = null;
+            toldHung = hung;
+            hung = null;
+            Thread.interrupted(); // the watchdog's interrupt, if any, was for this check only
+        }
         finished.add(key);
-        if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+        if (toldHung != null) {
+            events.write(EventLog.Type.FAIL, key, toldHung.stripTrailing() + printed.report());
+        } else if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
             events.write(EventLog.Type.PASS, key, "");
         } else {
             String text = result.getThrowable().map(this::failureText).orElse("failed");
-            events.write(EventLog.Type.FAIL, key, text + printedByCode());
+            events.write(EventLog.Type.FAIL, key, text.stripTrailing() + printed.report());
         }
         if (learnersThreadsStillRun()) {
             Runtime.getRuntime().halt(0); // the grader goes on in a fresh JVM, undisturbed by them
@@ -173,17 +212,6 @@ public final class CheckRunner implements TestExecutionListener {
         }
     }
 
-    private String printedByCode() {
-        String text = printed.toString(StandardCharsets.UTF_8).strip();
-        if (text.isEmpty()) {
-            return "";
-        }
-        List<String> lines = Arrays.asList(text.split("\n"));
-        List<String> last = lines.subList(Math.max(0, lines.size() - MAX_PRINTED_LINES), lines.size());
-        return "\n\nYour code printed" + (lines.size() > last.size() ? " (last " + last.size() + " lines)" : "")
-                + ":\n" + String.join("\n", last);
-    }
-
     private static String keyOf(TestIdentifier id) {
         return id.isTest() && id.getSource().orElse(null) instanceof MethodSource m
                 ? m.getClassName() + "#" + m.getMethodName() : null;
@@ -191,8 +219,9 @@ public final class CheckRunner implements TestExecutionListener {
 
     /**
      * True if a thread still in the learner's code after a check may run again by itself: RUNNABLE (spinning),
-     * BLOCKED, or TIMED_WAITING (a sleep-polling loop wakes up on its own). A thread WAITING without a timeout (a
-     * take() that ignored its interrupt, a poll() that ignored its timeout) stays parked until another thread
+     * BLOCKED, or TIMED_WAITING (a sleep-polling loop wakes up on its own; under the model checker of a later check,
+     * even a thread that only wakes to wait again made it several times slower). A thread WAITING without a timeout
+     * (a take() that ignored its interrupt, a call left behind waiting for good) stays parked until another thread
      * signals the object it waits on, and every check makes objects of its own - so it cannot disturb the checks
      * that follow, and they go on in this JVM instead of paying for a new one (for a Lincheck JVM, seconds of
      * instrumenting the JDK again).
@@ -218,43 +247,90 @@ public final class CheckRunner implements TestExecutionListener {
 
     /**
      * Stops the running check (a report, then this JVM halts) when it runs past its time limit (wall-clock, or CPU
-     * time: {@link TimeLimit#cpuSeconds}), when the heap is
-     * full, or when the learner's code keeps more than {@link #MAX_THREADS_OF_CODE} threads of its own running for a
-     * second (a thread started per object: they would starve the check of CPU until its time limit).
+     * time: {@link kit.grader.api.TimeLimit#cpuSeconds}), when the heap is full, when a static initializer of the
+     * learner's does not finish ({@link ClassInitWatch}), or when the learner's code keeps more than
+     * {@link ThreadsOfCode#MAX_ALIVE} threads of its own alive, or more than {@link ThreadsOfCode#MAX_RUNNING} running
+     * for a second (a thread started per object: they would starve the check of CPU until its time limit). A check
+     * whose call waits for good ({@link HangWatch}) is told so and left behind; the checks go on in this JVM.
      */
     private void watch() {
         int crowded = 0;
+        int swarm = 0;
         while (true) {
             sleep(WATCH_MILLIS);
             String key = current;
             if (key == null) {
                 crowded = 0;
+                swarm = 0;
                 continue;
             }
-            long threads = threadsOfCode();
-            crowded = threads > MAX_THREADS_OF_CODE ? crowded + 1 : 0;
+            Map<Thread, StackTraceElement[]> threads = Thread.getAllStackTraces();
+            long now = System.nanoTime();
+            ThreadsOfCode ofCode = ThreadsOfCode.count(threads, learnerPackage);
+            crowded = ofCode.running > ThreadsOfCode.MAX_RUNNING ? crowded + 1 : 0;
+            swarm = ofCode.alive > ThreadsOfCode.MAX_ALIVE ? swarm + 1 : 0;
+            Optional<String> neverInitialized = classInit.look(threads, now);
+            Optional<String> sleepsUnderModelCheck = sleeps.look(threads);
             if (heap.fullCount() > heapFullAtStart) {
                 stop(key, HeapWatch.explanation());
-            } else if (crowded * WATCH_MILLIS >= CROWDED_MILLIS) {
-                stop(key, threadsStarted(threads));
+            } else if (neverInitialized.isPresent()) {
+                stop(key, neverInitialized.get());
+            } else if (swarm * WATCH_MILLIS >= SWARM_MILLIS || crowded * WATCH_MILLIS >= CROWDED_MILLIS) {
+                stop(key, threadsStarted(ofCode));
+            } else if (sleepsUnderModelCheck.isPresent()) {
+                stop(key, sleepsUnderModelCheck.get());
             } else if (usedMoreCpuThan(limits.get(key).cpuSeconds())) {
-                stop(key, threads > 0 ? threadsStarted(threads) : String.format(Locale.ROOT, "Stopped after %.1f s: in"
-                        + " that time the check used %d s of CPU, many times what it needs on a correct class, so your"
-                        + " code loops without end (or keeps spinning while it waits). What each thread was doing:%n",
-                        (System.nanoTime() - startedNanos) / 1e9, limits.get(key).cpuSeconds())
+                stop(key, ofCode.running > 0 ? threadsStarted(ofCode) : String.format(Locale.ROOT, "Stopped after"
+                        + " %.1f s: in that time the check used %d s of CPU, many times what it needs on a correct"
+                        + " class, %s What each thread was doing:%n", (now - startedNanos) / 1e9,
+                        limits.get(key).cpuSeconds(), printedMuch().orElse("so your code loops without end (or keeps"
+                        + " spinning while it waits)."))
                         + ThreadReport.describe(learnerPackage));
-            } else if (System.nanoTime() - startedNanos > TimeUnit.SECONDS.toNanos(limits.get(key).seconds())) {
-                stop(key, "Stopped after " + limits.get(key).seconds() + " s: the check did not finish, so your code hangs - "
-                        + "a deadlock, a wait that is never signalled, or an endless loop. What each thread was "
-                        + "doing:\n" + ThreadReport.describe(learnerPackage));
+            } else if (now - startedNanos > TimeUnit.SECONDS.toNanos(limits.get(key).seconds())) {
+                stop(key, "Stopped after " + limits.get(key).seconds() + " s: the check did not finish, "
+                        + printedMuch().orElse("so your code hangs - a deadlock, a wait that is never signalled, or an"
+                        + " endless loop.") + " What each thread was doing:\n" + ThreadReport.describe(learnerPackage));
+            } else {
+                watchForHang(key, threads, now);
             }
         }
     }
 
-    private String threadsStarted(long threads) {
-        return "Stopped: your code started " + threads + " thread(s) of its own that are still running (the check"
-                + " started none of them). A thread started in a constructor or on every call, and never ended, takes"
-                + " the CPU from everything else. What the threads were doing:\n" + ThreadReport.describe(learnerPackage);
+    /** Tells a hung check and leaves its thread behind; halts if the check does not end even then. */
+    private void watchForHang(String key, Map<Thread, StackTraceElement[]> threads, long now) {
+        synchronized (turn) {
+            if (!key.equals(current)) {
+                return;
+            }
+            if (hung != null) {
+                if (now - hungAt > TimeUnit.MILLISECONDS.toNanos(LEAVE_MILLIS)) {
+                    stop(key, hung); // its wait for the check's thread did not end: JUnit's own thread is stuck
+                }
+                return;
+            }
+            Optional<String> verdict = hangs.look(threads, now, currentName);
+            if (verdict.isPresent()) {
+                hung = verdict.get();
+                hungAt = now;
+                junitThread.interrupt(); // JUnit stops waiting for the check's thread, which stays parked
+            }
+        }
+    }
+
+    /** Why the check took so long if the code printed so much that this alone may be why; else empty. */
+    private Optional<String> printedMuch() {
+        long characters = printed.characters();
+        return characters < MUCH_PRINTED ? Optional.empty() : Optional.of(String.format(Locale.ROOT, "and your code"
+                + " printed %,d characters while it ran: making and printing that much text takes that time by itself"
+                + " (the grader keeps only the last lines). Print less, or nothing, in methods that are called often.",
+                characters));
+    }
+
+    private String threadsStarted(ThreadsOfCode threads) {
+        return ThreadsOfCode.VERDICT + threads.alive + " thread(s) of its own that are still alive ("
+                + threads.running + " running), and the check started none of them. A thread started in a constructor"
+                + " or on every call, and never ended, takes the CPU (or, sleeping, the machine's threads) from"
+                + " everything else. What the threads were doing:\n" + ThreadReport.describe(learnerPackage);
     }
 
     private boolean usedMoreCpuThan(int cpuSeconds) {
@@ -269,22 +345,8 @@ public final class CheckRunner implements TestExecutionListener {
     }
 
     private void stop(String key, String why) {
-        events.write(EventLog.Type.FAIL, key, why + printedByCode());
+        events.write(EventLog.Type.FAIL, key, why.stripTrailing() + printed.report());
         Runtime.getRuntime().halt(0);
-    }
-
-    /** Running threads that the learner's code started: the outermost frame that is not the JDK's is the learner's. */
-    private long threadsOfCode() {
-        return Thread.getAllStackTraces().entrySet().stream()
-                .filter(e -> e.getKey().getState() == Thread.State.RUNNABLE).map(Map.Entry::getValue).filter(stack -> {
-            for (int depth = stack.length - 1; depth >= 0; depth--) {
-                String type = stack[depth].getClassName();
-                if (!(type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun."))) {
-                    return type.startsWith(learnerPackage + ".");
-                }
-            }
-            return false;
-        }).count();
     }
 
     /** Runs as a shutdown hook: the JVM is ending although the runner did not end it, so someone called exit. */
@@ -300,7 +362,7 @@ public final class CheckRunner implements TestExecutionListener {
                 .filter(f -> f.getClassName().startsWith(learnerPackage + "."))
                 .findFirst().map(f -> ", called at " + Frames.format(f)).orElse("");
         events.write(EventLog.Type.FAIL, key, "Your code ended the JVM (System.exit" + caller + "). A class that "
-                + "others use must never end the program: throw an exception instead." + printedByCode());
+                + "others use must never end the program: throw an exception instead." + printed.report());
     }
 
     private static void sleep(long millis) {

@@ -41,10 +41,13 @@ class GraderTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(6);
     private static final Duration TIMEOUT_ALL = Duration.ofMinutes(20); // all the exercises, on a busy machine
     /**
-     * A bound for grading a hostile submission, generous for a busy machine: one whose threads never end took 143 s
-     * before the grader stopped them by their number (tools/grading-timings --buggy measures each one).
+     * A bound for grading a hostile submission, generous for a machine busy with the other gradings of this test: each
+     * is told in under 15 s alone, on 2 CPUs and on one (tools/grading-timings --buggy measures each one); before the
+     * grader watched every call, a static initializer that never ends took 150-190 s.
      */
-    private static final Duration HOSTILE_BOUND = Duration.ofSeconds(120);
+    private static final Duration HOSTILE_BOUND = Duration.ofSeconds(60);
+    /** What a learner reads about a hostile submission stays short, whatever the code printed or started. */
+    private static final int REPORT_BYTES = 20_000;
     private static final Pattern CHECK_LINE = Pattern.compile("^\\[(PASS|FAIL)\\] (\\d+)/(\\d+) (.*)$",
             Pattern.MULTILINE);
     private static final GradingLanes GRADERS = new GradingLanes(Math.max(2,
@@ -281,13 +284,116 @@ class GraderTest {
                 "the checks still running are stopped, not left to fail slowly\n" + account);
     }
 
-    /** A hostile counter, graded as a learner runs it: it loses points, told in a short report within the bound. */
-    private static Grading toldInShortWithinTheBound(String submission) {
-        Grading g = await(gradeAsALearner("counter", submission(submission)));
+    /**
+     * A static initializer that never finishes (it sleeps for good, or joins a thread that uses its class): the class
+     * can never be used, so it is told once, in seconds, and the other checks are not run - not each waiting its time
+     * limit out.
+     */
+    @Test
+    void aStaticInitializerThatNeverFinishesIsToldOnce() {
+        for (String name : List.of("static-initializer-never-ends", "static-initializer-waits-for-its-own-thread")) {
+            Grading g = toldInShortWithinTheBound(name, 20);
+            String out = g.run().stdout();
+            assertEquals(0, g.score(), g.account());
+            assertEquals(1, out.split("The static initializer of ThreadSafeCounter \\(its static fields' initial"
+                    + " values and its static \\{ \\} blocks\\) has run for ", -1).length - 1, "told once\n"
+                    + g.account());
+            assertTrue(out.contains("at counter.ThreadSafeCounter.<clinit>(ThreadSafeCounter.java:"), "where it is\n"
+                    + g.account());
+            assertEquals(g.passed().size() - 1, out.split("Not run: a static initializer of your code never finished",
+                    -1).length - 1, "every other check: not run\n" + g.account());
+        }
+    }
+
+    /**
+     * A constructor that starts 3,000 threads that sleep for good: no CPU, no heap - told as threads, in seconds, not
+     * as a lack of memory once the machine can start no more.
+     */
+    @Test
+    void sleepingThreadsWithoutEndAreToldAsThreads() {
+        Grading g = toldInShortWithinTheBound("constructor-starts-3000-sleeping-threads", 40);
+        String out = g.run().stdout();
+        assertTrue(out.contains("Stopped: your code started ") && out.contains(" thread(s) of its own that are still"
+                + " alive") && out.contains(" threads like this one (") && out.contains("is TIMED_WAITING"),
+                "told as threads, grouped\n" + g.account());
+        assertTrue(!out.contains("ran out of memory"), "not as memory\n" + g.account());
+    }
+
+    /**
+     * A correct counter that prints 100,000 characters on every increment: the report stays short (the last lines,
+     * each cut), the capture costs the grader nothing it would blame, and what took the time is named.
+     */
+    @Test
+    void whatTheCodePrintsIsBoundedAndNeverBlamedAsMemory() {
+        Grading g = toldInShort("prints-100000-characters-per-call", 60); // correct but slow to print: any points
+        String out = g.run().stdout();
+        assertTrue(!out.contains("ran out of memory"), "the capture fills no heap\n" + g.account());
+        assertTrue(out.contains("Your code printed ") && out.contains(" characters in ") && out.contains(
+                "... (99,"), "how much it printed, the last lines cut\n" + g.account());
+        assertTrue(g.passed().entrySet().stream().filter(e -> !e.getValue()).allMatch(e -> out.contains(
+                "printed")), "a check it failed names the printing\n" + g.account());
+    }
+
+    /** Windows Notepad's habits: a byte-order mark and CRLF compile (full marks); UTF-16 is told in one line. */
+    @Test
+    void aFileSavedByNotepadCompilesAndUtf16IsToldInOneLine() throws IOException {
+        Grading notepad = await(gradeAsALearner("counter", submission("saved-by-notepad")));
+        assertEquals(0, notepad.run().exitCode(), notepad.account());
+        Path dir = tempDir("utf-16");
+        String text = new String(Files.readAllBytes(Path.of(submission("saved-by-notepad"), "ThreadSafeCounter.java")),
+                StandardCharsets.UTF_8).replace("\uFEFF", "");
+        Files.write(dir.resolve("ThreadSafeCounter.java"), text.getBytes(StandardCharsets.UTF_16));
+        Grading utf16 = await(gradeAsALearner("counter", dir.toString()));
+        String out = utf16.run().stdout();
+        assertEquals(1, utf16.run().exitCode(), utf16.account());
+        assertTrue(out.contains("ThreadSafeCounter.java:1: error: the file is saved as UTF-16 (Notepad calls it"
+                + " \"Unicode\"); javac reads UTF-8.") && !out.contains("illegal character"), utf16.account());
+    }
+
+    /**
+     * A list whose appendIfAbsent takes the read lock and then the write lock of one ReentrantReadWriteLock: its first
+     * one-thread call waits for itself. Told in about a second with what it waits for, and the checks left that make
+     * the same call are told at once - before, every check waited its limit out (no verdict after 300 s).
+     */
+    @Test
+    void aCallThatWaitsForItsOwnThreadIsToldWithWhatItWaitsFor() {
+        Variant variant = Variant.all(Kit.DIR, "buggy").stream()
+                .filter(v -> v.name().equals("append-if-absent-upgrades-read-lock")).findFirst().orElseThrow();
+        Path dir = variant.materialise(Kit.DIR, tempDir(variant.name()));
+        Grading g = await(gradeAsALearner("list", dir.toString()));
+        String out = g.run().stdout();
+        assertTrue(out.contains("appendIfAbsent (ThreadSafeList.java:") && out.contains(") waits for the write lock"
+                + " while its own thread holds the read lock (1 hold) of the same ReentrantReadWriteLock. A read lock"
+                + " cannot be upgraded"), "what it waits for, and why\n" + g.account());
+        assertTrue(out.contains("Stopped: the same wait as in the check \""), "the same hang told at once later\n"
+                + g.account());
+        assertTrue(!out.contains("Stopped after 30 s") && !out.contains("Stopped after 120 s")
+                && g.took().compareTo(HOSTILE_BOUND) < 0, "no time limit waited out\n" + g.account());
+    }
+
+    /**
+     * A hostile counter, graded as a learner runs it: it loses points, told in a short report (at most {@code lines}
+     * lines, under {@link #REPORT_BYTES}) within the bound.
+     */
+    private static Grading toldInShortWithinTheBound(String submission, int lines) {
+        Grading g = toldInShort(submission, lines);
         assertEquals(1, g.run().exitCode(), g.account());
-        assertTrue(g.run().stdout().lines().count() < 40, "a short report\n" + g.account());
+        return g;
+    }
+
+    /** A counter graded as a learner runs it: a short report within the bound, whatever its points. */
+    private static Grading toldInShort(String submission, int lines) {
+        Grading g = await(gradeAsALearner("counter", submission(submission)));
+        assertTrue(g.run().stdout().lines().count() < lines, "a short report\n" + g.account());
+        assertTrue(g.run().stdout().getBytes(StandardCharsets.UTF_8).length < REPORT_BYTES, "under " + REPORT_BYTES
+                + " bytes\n" + g.account());
         assertTrue(g.took().compareTo(HOSTILE_BOUND) < 0, "told within " + HOSTILE_BOUND + "\n" + g.account());
         return g;
+    }
+
+    /** A hostile counter, told in fewer than 40 lines (the earlier submissions'). */
+    private static Grading toldInShortWithinTheBound(String submission) {
+        return toldInShortWithinTheBound(submission, 40);
     }
 
     /**

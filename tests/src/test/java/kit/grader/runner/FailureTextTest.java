@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the learner reads when a check fails: the check's own message; "Your code threw" with the learner's frames
- * when the exception came from the learner's code; and "the check could not run" when Lincheck or JUnit failed in
- * their own code - no verdict on the learner's class. The exceptions are made here with the stack traces they have
- * in a check JVM.
+ * when the exception came from the learner's code; and "the check could not run" when Lincheck, JUnit or the grader's
+ * own helper failed in their own code - no verdict on the learner's class. The exceptions are made here with the
+ * stack traces they have in a check JVM.
  */
 class FailureTextTest {
     private static final String LEARNER = "counter";
@@ -100,6 +100,16 @@ class FailureTextTest {
         RuntimeException thrown = thrownAt(new IllegalArgumentException("wrong number of arguments"),
                 JDK_OBJECTS, JUNIT);
         assertTrue(FailureText.of(thrown, LEARNER).startsWith("The check could not run: JUnit, which runs it,"));
+    }
+
+    @Test
+    void aFailureInTheGradersOwnHelperIsNoVerdictOnTheLearner() {
+        RuntimeException thrown = thrownAt(new IllegalArgumentException("the consumers' items must divide evenly"),
+                frame("kit.grader.api.ProducersAndConsumers", "run", "ProducersAndConsumers.java", 97), CHECK);
+        String text = FailureText.of(thrown, LEARNER);
+        assertTrue(text.startsWith("The check could not run: the grader's helper, which runs it, failed in its own"
+                + " code (java.lang.IllegalArgumentException: the consumers' items must divide evenly at"
+                + " kit.grader.api.ProducersAndConsumers.run(ProducersAndConsumers.java:97))."), text);
     }
 
     @Test
