@@ -94,7 +94,8 @@ class BufferSharedByThreadsTest {
     @Points(3)
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void neverOverfull() {
-        ModelVerdicts.check(BufferSharedByThreadsTest.class, "neverOverfull", BufferSharedByThreadsTest::neverOverfullModel);
+        ModelVerdicts.check(BufferSharedByThreadsTest.class, "neverOverfull",
+                BufferSharedByThreadsTest::neverOverfullModel);
     }
 
     private static void neverOverfullModel() {
@@ -140,7 +141,8 @@ class BufferSharedByThreadsTest {
     @Points(3)
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void consumersCheckAgain() {
-        ModelVerdicts.check(BufferSharedByThreadsTest.class, "consumersCheckAgain", BufferSharedByThreadsTest::consumersCheckAgainModel);
+        ModelVerdicts.check(BufferSharedByThreadsTest.class, "consumersCheckAgain",
+                BufferSharedByThreadsTest::consumersCheckAgainModel);
     }
 
     private static void consumersCheckAgainModel() {

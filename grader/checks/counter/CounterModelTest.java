@@ -58,7 +58,8 @@ public class CounterModelTest {
 
     @Test
     @Order(1)
-    @DisplayName("Increments and reads from two threads act as if one at a time, in every interleaving (model checking)")
+    @DisplayName("Increments and reads from two threads act as if one at a time, in every interleaving (model"
+            + " checking)")
     @Points(4)
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void incrementsAreAtomic() {

@@ -53,11 +53,13 @@ class QueueSharedByThreadsTest {
 
     @Test
     @Order(1)
-    @DisplayName("two consumers waiting at once each get a different item (a woken consumer checks again: while, not if)")
+    @DisplayName("two consumers waiting at once each get a different item (a woken consumer checks again: while, not"
+            + " if)")
     @Points(3)
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void twoConsumersTwoItems() {
-        ModelVerdicts.check(QueueSharedByThreadsTest.class, "twoConsumersTwoItems", QueueSharedByThreadsTest::twoConsumersTwoItemsModel);
+        ModelVerdicts.check(QueueSharedByThreadsTest.class, "twoConsumersTwoItems",
+                QueueSharedByThreadsTest::twoConsumersTwoItemsModel);
     }
 
     private static void twoConsumersTwoItemsModel() {
@@ -90,7 +92,8 @@ class QueueSharedByThreadsTest {
     @Points(3)
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void noLostWakeUp() {
-        ModelVerdicts.check(QueueSharedByThreadsTest.class, "noLostWakeUp", QueueSharedByThreadsTest::noLostWakeUpModel);
+        ModelVerdicts.check(QueueSharedByThreadsTest.class, "noLostWakeUp",
+                QueueSharedByThreadsTest::noLostWakeUpModel);
     }
 
     private static void noLostWakeUpModel() {
@@ -139,7 +142,8 @@ class QueueSharedByThreadsTest {
     @Points(2)
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void everyCallAgainstEveryChange() {
-        ModelVerdicts.check(QueueSharedByThreadsTest.class, "everyCallAgainstEveryChange", QueueSharedByThreadsTest::everyCallAgainstEveryChangeModel);
+        ModelVerdicts.check(QueueSharedByThreadsTest.class, "everyCallAgainstEveryChange",
+                QueueSharedByThreadsTest::everyCallAgainstEveryChangeModel);
     }
 
     private static void everyCallAgainstEveryChangeModel() {
@@ -164,7 +168,8 @@ class QueueSharedByThreadsTest {
     @Points(2)
     @TimeLimit(seconds = 120) // model checking a correct class takes a while on a slow or busy machine
     void putsAreAtomic() {
-        ModelVerdicts.check(QueueSharedByThreadsTest.class, "putsAreAtomic", QueueSharedByThreadsTest::putsAreAtomicModel);
+        ModelVerdicts.check(QueueSharedByThreadsTest.class, "putsAreAtomic",
+                QueueSharedByThreadsTest::putsAreAtomicModel);
     }
 
     private static void putsAreAtomicModel() {

@@ -72,7 +72,8 @@ class CatalogTest {
         try (Stream<Path> files = Files.walk(Kit.DIR.resolve("snippets"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String source = Files.readString(file);
-                boolean runnable = source.contains("static void main(") || source.lines().anyMatch(l -> l.startsWith("void main("));
+                boolean runnable = source.contains("static void main(")
+                        || source.lines().anyMatch(l -> l.startsWith("void main("));
                 boolean isJcstressTest = source.contains("@JCStressTest");
                 if (runnable && !isJcstressTest && !aliased.contains(file.normalize())) {
                     missing.add(Kit.DIR.relativize(file));

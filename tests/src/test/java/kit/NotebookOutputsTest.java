@@ -56,7 +56,7 @@ class NotebookOutputsTest {
             }
         }
         assertEquals(List.of(), found, "committed notebook outputs that name a machine's folder: run the cell in a"
-                + " folder of the kit (results/, as lib/Grade.java does) and rebuild with tools/notebooks/build");
+                + " folder of the kit (results/, as lib/GradeCell.java does) and rebuild with tools/notebooks/build");
     }
 
     /** Every string in the outputs (stream text, text/plain data, tracebacks), images left out. */

@@ -181,8 +181,8 @@ class NotebooksTest {
         Path script = Files.createTempFile("kit-grade-cell", ".jsh");
         Files.writeString(script, """
                 /open lib/OneLiner.java
-                /open lib/Grade.java
-                Grade.exercise("counter", Files.readString(Path.of("../solutions/counter/ThreadSafeCounter.java")))
+                /open lib/GradeCell.java
+                GradeCell.exercise("counter", Files.readString(Path.of("../solutions/counter/ThreadSafeCounter.java")))
                 /exit
                 """);
         Path jshell = Path.of(System.getProperty("java.home"), "bin", "jshell");

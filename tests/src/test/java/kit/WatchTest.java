@@ -59,7 +59,8 @@ class WatchTest {
         assertFalse(afterSave.contains("stop-flag: 0/" + full + " points"),
                 "the cancelled grading shows no result\n" + watch.output());
         watch.await("=== Exercise 7 of 7: parallel-map", GRADING);
-        assertTrue(learner.read(learner.root().resolve(".kit-progress")).contains("stop-flag done " + full + "/" + full));
+        assertTrue(learner.read(learner.root().resolve(".kit-progress"))
+                .contains("stop-flag done " + full + "/" + full));
 
         List<ProcessHandle> checkJvms = watch.awaitChildren(GRADING);
         watch.type("q");

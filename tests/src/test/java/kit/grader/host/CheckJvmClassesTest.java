@@ -23,8 +23,8 @@ class CheckJvmClassesTest {
     @Test
     void theGradersJarIsReplacedByItsCheckJvmPartAndOtherEntriesStay() throws IOException {
         Path grader = jar(dir.resolve("Grade.jar"), "kit/grader/runner/CheckRunner.class",
-                "kit/grader/api/ModelCheck.class", "kit/grader/race/Hooks.class", "kit/grader/host/ExerciseGrader.class",
-                "kit/grader/cli/Main.class", "Grade.class");
+                "kit/grader/api/ModelCheck.class", "kit/grader/race/Hooks.class",
+                "kit/grader/host/ExerciseGrader.class", "kit/grader/cli/Main.class", "Grade.class");
         Path library = jar(dir.resolve("lincheck.jar"), "org/jetbrains/lincheck/Lincheck.class");
         String classPath = CheckJvmClasses.classPath(grader + File.pathSeparator + library + File.pathSeparator + dir);
 

@@ -13,10 +13,10 @@ import java.util.stream.Stream;
  * (needs {@link OneLiner}); its verdict, points and feedback appear in the cell. A folder in the kit, not a temporary
  * one, so that the report names the same file on every machine. Your exercises/ folder is not touched.
  */
-final class Grade {
+final class GradeCell {
     private static final Pattern CLASS_NAME = Pattern.compile("(?m)^\\s*public\\s+(?:final\\s+)?class\\s+(\\w+)");
 
-    private Grade() {}
+    private GradeCell() {}
 
     /** Grades {@code source}, the text of the exercise's class; the grader's report appears in the cell. */
     static void exercise(String exercise, String source) throws IOException, InterruptedException {
