@@ -92,7 +92,7 @@ public final class ExerciseGrader {
             jvms.runAll(JvmGroup.of(checkClasses), group -> {
                 long groupStart = System.nanoTime();
                 Path groupClasses = group.detectsRaces() ? raceClasses.get(exercise) : classes;
-                jvm.run(group.checks(), group.jvmOptions(), groupClasses, inOrder::accept);
+                jvm.run(group.checks(), group.jvmOptionsWithRaceHooks(), groupClasses, inOrder::accept);
                 Timing.report(exercise.id() + " " + group.name(), groupStart);
             });
             if (results.isEmpty()) {

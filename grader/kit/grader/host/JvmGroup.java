@@ -1,5 +1,6 @@
 package kit.grader.host;
 
+import kit.grader.race.RaceDetector;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,19 @@ record JvmGroup(List<CheckDiscovery.CheckClass> classes, List<String> jvmOptions
         }
         return groups.values().stream()
                 .map(g -> new JvmGroup(g, g.get(0).jvmOptions(), g.get(0).detectsRaces())).toList();
+    }
+
+    /**
+     * The group's JVM options, and for a group without a race check the detector's hand-off calls switched off
+     * ({@link RaceDetector#HOOKS_PROPERTY}), so that the helpers' calls read nothing a model checker would explore.
+     */
+    List<String> jvmOptionsWithRaceHooks() {
+        if (detectsRaces) {
+            return jvmOptions;
+        }
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add("-D" + RaceDetector.HOOKS_PROPERTY + "=off");
+        return options;
     }
 
     List<Check> checks() {

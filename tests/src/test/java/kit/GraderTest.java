@@ -292,7 +292,7 @@ class GraderTest {
     @Test
     void aStaticInitializerThatNeverFinishesIsToldOnce() {
         for (String name : List.of("static-initializer-never-ends", "static-initializer-waits-for-its-own-thread")) {
-            Grading g = toldInShortWithinTheBound(name, 20);
+            Grading g = toldInShortWithinTheBound(name, 25);
             String out = g.run().stdout();
             assertEquals(0, g.score(), g.account());
             assertEquals(1, out.split("The static initializer of ThreadSafeCounter \\(its static fields' initial"
