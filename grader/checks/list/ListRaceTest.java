@@ -4,6 +4,7 @@ import java.util.List;
 import kit.grader.api.DataRaces;
 import kit.grader.api.DataRaces.Operation;
 import kit.grader.api.DetectsRaces;
+import kit.grader.api.JvmOptions;
 import kit.grader.api.Points;
 import kit.grader.api.TimeLimit;
 import list.ThreadSafeList;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * method in every order; the race detector watches the accesses.
  */
 @DetectsRaces
+@JvmOptions("-XX:TieredStopAtLevel=1") // a few hundred calls: C1 is enough, and starts sooner
 @TimeLimit(cpuSeconds = TimeLimit.FEW_CALLS_CPU_SECONDS)
 public class ListRaceTest {
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import kit.grader.api.DataRaces;
 import kit.grader.api.DataRaces.Operation;
 import kit.grader.api.DetectsRaces;
+import kit.grader.api.JvmOptions;
 import kit.grader.api.Points;
 import kit.grader.api.TimeLimit;
 import org.junit.jupiter.api.DisplayName;
@@ -18,6 +19,7 @@ import queue.ThreadSafeQueue;
  * watches the accesses, so that a producer and a consumer under two different locks are found on any CPU.
  */
 @DetectsRaces
+@JvmOptions("-XX:TieredStopAtLevel=1") // a few hundred calls: C1 is enough, and starts sooner
 @TimeLimit(cpuSeconds = TimeLimit.FEW_CALLS_CPU_SECONDS)
 public class QueueRaceTest {
     @Test

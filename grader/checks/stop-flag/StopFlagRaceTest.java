@@ -3,6 +3,7 @@ package kit.checks.stopflag;
 import java.util.List;
 import kit.grader.api.DataRaces;
 import kit.grader.api.DetectsRaces;
+import kit.grader.api.JvmOptions;
 import kit.grader.api.Points;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import stopflag.StoppableWorker;
  * keeps it fresh); the race detector finds the unordered pair on any JVM.
  */
 @DetectsRaces
+@JvmOptions("-XX:TieredStopAtLevel=1") // a few hundred calls: C1 is enough, and starts sooner
 public class StopFlagRaceTest {
     @Test
     @DisplayName("No data race: every conflicting access is ordered (Java Memory Model)")

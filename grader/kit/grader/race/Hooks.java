@@ -1,5 +1,6 @@
 package kit.grader.race;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -34,6 +35,22 @@ public final class Hooks {
     /** java.util classes that synchronize inside, on themselves (a synchronized wrapper: on its mutex, itself). */
     private static final Set<String> SYNCHRONIZED_UTIL = Set.of("java.util.Vector", "java.util.Stack",
             "java.util.Hashtable", "java.util.Properties", "java.util.Random");
+
+    /**
+     * What an object was seen to be, whenever it was made - also before the watch began, as the objects a check
+     * makes before its threads start: a condition's lock, a lock view's read-write lock, a VarHandle's field. Kept
+     * for the JVM, weakly on both sides (a view's lock refers to the view).
+     */
+    private static final WeakIdentityMap<WeakReference<Object>> CONDITIONS = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<View> VIEWS = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<WeakReference<Object>> STAMPED_READ_WRITE = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Handle> HANDLES = new WeakIdentityMap<>();
+
+    /** A read or write lock of {@code lock} (a ReadWriteLock or a StampedLock). */
+    private record View(WeakReference<Object> lock, boolean read) {}
+
+    /** A VarHandle or updater of field {@code field} (-1: array elements); {@code staticOwner} for a static field. */
+    private record Handle(int field, Class<?> staticOwner) {}
 
     private Hooks() {}
 
@@ -242,11 +259,11 @@ public final class Hooks {
             case Kind.WAIT -> d.release(t, w.meta(receiver).sync());
             case Kind.UNLOCK -> unlock(w, t, receiver, true);
             case Kind.AWAIT -> {
-                Meta lock = w.meta(receiver).conditionOf;
+                Object lock = conditionLock(receiver);
                 if (lock == null) {
                     d.unmodelled(describe(site) + " waits on a Condition whose lock the detector did not see made");
                 } else {
-                    unlock(w, t, lock, receiver, false);
+                    unlock(w, t, lock, false);
                 }
             }
             case Kind.ST_UNLOCK_WRITE -> stampedUnlock(w, t, receiver, true);
@@ -363,6 +380,7 @@ public final class Hooks {
     }
 
     public static void after(int kind, Object receiver, Object[] args, Object result, int site) {
+        register(kind, receiver, args, result);
         Watch w = current;
         if (w == null) {
             return;
@@ -390,25 +408,10 @@ public final class Hooks {
                     lock(w, t, receiver, site, true);
                 }
             }
-            case Kind.NEW_CONDITION -> {
-                if (result != null) {
-                    Meta lock = w.meta(receiver);
-                    lock.unseenView |= lock.viewOf == null && isUnseenReadWriteView(receiver);
-                    w.meta(result).conditionOf = lock;
-                }
-            }
             case Kind.AWAIT -> {
-                Meta lock = w.meta(receiver).conditionOf;
+                Object lock = conditionLock(receiver);
                 if (lock != null) {
-                    lock(w, t, lock, receiver, site, false);
-                }
-            }
-            case Kind.READ_LOCK_VIEW, Kind.WRITE_LOCK_VIEW -> {
-                if (result != null) {
-                    Meta lock = w.meta(receiver);
-                    Meta view = w.meta(result);
-                    view.viewOf = lock.readWriteOf != null ? lock.readWriteOf : lock;
-                    view.readView = kind == Kind.READ_LOCK_VIEW;
+                    lock(w, t, lock, site, false);
                 }
             }
             case Kind.ST_WRITE_LOCK -> {
@@ -454,40 +457,11 @@ public final class Hooks {
                     unguard(w.meta(receiver));
                 }
             }
-            case Kind.ST_AS_READ_LOCK, Kind.ST_AS_WRITE_LOCK -> {
-                if (result != null) {
-                    Meta view = w.meta(result);
-                    view.viewOf = w.meta(receiver);
-                    view.readView = kind == Kind.ST_AS_READ_LOCK;
-                }
-            }
-            case Kind.ST_AS_READ_WRITE_LOCK -> {
-                if (result != null) {
-                    w.meta(result).readWriteOf = w.meta(receiver);
-                }
-            }
             case Kind.AT_ACQUIRE, Kind.AT_RMW -> d.acquire(t, w.meta(receiver).sync());
-            case Kind.NEW_UPDATER -> {
-                // newUpdater(Class, String) or newUpdater(Class, Class, String)
-                if (result != null && args[0] instanceof Class<?> owner
-                        && args[args.length - 1] instanceof String name) {
-                    registerHandle(w, result, owner, name, false);
-                }
-            }
             case Kind.UP_ACQUIRE, Kind.UP_RMW -> {
                 SyncVar var = updaterVar(w, receiver, args, site);
                 if (var != null) {
                     d.acquire(t, var);
-                }
-            }
-            case Kind.FIND_VAR_HANDLE, Kind.FIND_STATIC_VAR_HANDLE -> {
-                if (result != null && args[0] instanceof Class<?> owner && args[1] instanceof String name) {
-                    registerHandle(w, result, owner, name, kind == Kind.FIND_STATIC_VAR_HANDLE);
-                }
-            }
-            case Kind.ARRAY_VAR_HANDLE -> {
-                if (result != null) {
-                    w.meta(result).handleField = -1;
                 }
             }
             case Kind.VH_ACQUIRE, Kind.VH_RMW -> {
@@ -567,6 +541,54 @@ public final class Hooks {
         }
     }
 
+    // ---- what objects are, whenever they were made ----
+
+    /** Records what a call's result is, with or without a watch on. */
+    private static void register(int kind, Object receiver, Object[] args, Object result) {
+        if (result == null) {
+            return;
+        }
+        switch (kind) {
+            case Kind.NEW_CONDITION -> CONDITIONS.put(result, new WeakReference<>(receiver));
+            case Kind.READ_LOCK_VIEW, Kind.WRITE_LOCK_VIEW -> {
+                WeakReference<Object> stamped = STAMPED_READ_WRITE.get(receiver);
+                Object lock = stamped != null && stamped.get() != null ? stamped.get() : receiver;
+                VIEWS.put(result, new View(new WeakReference<>(lock), kind == Kind.READ_LOCK_VIEW));
+            }
+            case Kind.ST_AS_READ_LOCK, Kind.ST_AS_WRITE_LOCK ->
+                    VIEWS.put(result, new View(new WeakReference<>(receiver), kind == Kind.ST_AS_READ_LOCK));
+            case Kind.ST_AS_READ_WRITE_LOCK -> STAMPED_READ_WRITE.put(result, new WeakReference<>(receiver));
+            case Kind.NEW_UPDATER -> { // newUpdater(Class, String) or newUpdater(Class, Class, String)
+                if (args[0] instanceof Class<?> owner && args[args.length - 1] instanceof String name) {
+                    registerHandle(result, owner, name, false);
+                }
+            }
+            case Kind.FIND_VAR_HANDLE, Kind.FIND_STATIC_VAR_HANDLE -> {
+                if (args[0] instanceof Class<?> owner && args[1] instanceof String name) {
+                    registerHandle(result, owner, name, kind == Kind.FIND_STATIC_VAR_HANDLE);
+                }
+            }
+            case Kind.ARRAY_VAR_HANDLE -> HANDLES.put(result, new Handle(-1, null));
+            default -> { }
+        }
+    }
+
+    /** The lock (or lock view) a Condition was made by, or null if its making was not seen. */
+    private static Object conditionLock(Object condition) {
+        WeakReference<Object> lock = CONDITIONS.get(condition);
+        return lock == null ? null : lock.get();
+    }
+
+    private static void registerHandle(Object handle, Class<?> owner, String name, boolean isStatic) {
+        for (Class<?> k = owner; k != null; k = k.getSuperclass()) {
+            Sites.Field field = Sites.field(k.getName(), name);
+            if (field != null) {
+                HANDLES.put(handle, new Handle(field.id(), isStatic ? k : null));
+                return;
+            }
+        }
+    }
+
     // ---- helpers ----
 
     private static void convert(Watch w, ThreadState t, int kind, Object receiver, Object[] args, Object result,
@@ -619,11 +641,9 @@ public final class Hooks {
             return;
         }
         String name = result.getClass().getName();
-        if (name.startsWith("java.util.concurrent.") && name.indexOf('$') > 0) {
-            Meta view = w.meta(result);
-            if (view.viewOf == null && view.conditionOf == null) {
-                view.aliasSync(sync);
-            }
+        if (name.startsWith("java.util.concurrent.") && name.indexOf('$') > 0 && VIEWS.get(result) == null
+                && CONDITIONS.get(result) == null) {
+            w.meta(result).aliasSync(sync);
         }
     }
 
@@ -674,60 +694,54 @@ public final class Hooks {
         }
     }
 
+    /** Acquires {@code lock} (a plain lock, or a read-write lock's view); holds it if asked. */
     private static void lock(Watch w, ThreadState t, Object lock, int site, boolean hold) {
-        lock(w, t, w.meta(lock), lock, site, hold);
-    }
-
-    /** Acquires the lock {@code meta} stands for (a plain lock, or a read-write lock's view); holds it if asked. */
-    private static void lock(Watch w, ThreadState t, Meta meta, Object lockObject, int site, boolean hold) {
         Detector d = w.detector;
-        Meta rw = meta.viewOf;
+        View view = VIEWS.get(lock);
+        Object of = view == null ? null : view.lock().get();
         String name = lockName(site);
-        if (rw != null) {
-            if (!meta.readView) {
+        if (of != null) {
+            Meta rw = w.meta(of);
+            if (!view.read()) {
                 rw.stampGuard().lock(); // a StampedLock's write view: after every accepted optimistic read
                 rw.stampGuard().unlock();
             }
             d.acquire(t, rw.sync());
-            if (!meta.readView) {
+            if (!view.read()) {
                 d.acquire(t, rw.readers());
             }
             if (hold) {
-                t.locks = t.locks.with(meta.readView ? rw.readers().id : rw.sync().id, name, meta.readView);
+                t.locks = t.locks.with(view.read() ? rw.readers().id : rw.sync().id, name, view.read());
             }
-        } else if (meta.unseenView || isUnseenReadWriteView(lockObject)) {
+        } else if (isUnseenReadWriteView(lock)) {
             d.acquire(t, w.unseenReadWriteLocks);
             if (hold) {
                 t.locks = t.locks.with(w.unseenReadWriteLocks.id, name, true);
             }
         } else if (hold) {
-            d.lockAcquired(t, meta.sync(), name, false);
+            d.lockAcquired(t, w.meta(lock).sync(), name, false);
         } else {
-            d.acquire(t, meta.sync());
+            d.acquire(t, w.meta(lock).sync());
         }
     }
 
+    /** Releases {@code lock}; no longer held, if {@code held}. */
     private static void unlock(Watch w, ThreadState t, Object lock, boolean held) {
-        unlock(w, t, w.meta(lock), lock, held);
-    }
-
-    private static void unlock(Watch w, ThreadState t, Meta meta, Object lockObject, boolean held) {
-        Detector d = w.detector;
-        Meta rw = meta.viewOf;
-        SyncVar heldVar;
-        SyncVar publishTo;
-        if (rw != null) {
-            heldVar = meta.readView ? rw.readers() : rw.sync();
-            publishTo = heldVar;
-        } else if (meta.unseenView || isUnseenReadWriteView(lockObject)) {
-            heldVar = publishTo = w.unseenReadWriteLocks;
+        View view = VIEWS.get(lock);
+        Object of = view == null ? null : view.lock().get();
+        SyncVar var;
+        if (of != null) {
+            Meta rw = w.meta(of);
+            var = view.read() ? rw.readers() : rw.sync();
+        } else if (isUnseenReadWriteView(lock)) {
+            var = w.unseenReadWriteLocks;
         } else {
-            heldVar = publishTo = meta.sync();
+            var = w.meta(lock).sync();
         }
         if (held) {
-            t.locks = t.locks.without(heldVar.id);
+            t.locks = t.locks.without(var.id);
         }
-        d.release(t, publishTo);
+        w.detector.release(t, var);
     }
 
     /** A read or write lock of a read-write lock whose readLock()/writeLock() call was not seen. */
@@ -758,49 +772,38 @@ public final class Hooks {
         return Sites.get(site).variable();
     }
 
-    private static void registerHandle(Watch w, Object handle, Class<?> owner, String name, boolean isStatic) {
-        for (Class<?> k = owner; k != null; k = k.getSuperclass()) {
-            Sites.Field field = Sites.field(k.getName(), name);
-            if (field != null) {
-                Meta meta = w.meta(handle);
-                meta.handleStaticOwner = isStatic ? k : null;
-                meta.handleField = field.id();
-                return;
-            }
-        }
-    }
-
     /** The volatile clock of the field an updater works on, in the object {@code args[0]}. */
     private static SyncVar updaterVar(Watch w, Object updater, Object[] args, int site) {
-        Meta meta = w.metas.get(updater);
-        if (meta == null || meta.handleField < 0 || args == null || args.length == 0 || args[0] == null) {
+        Handle handle = HANDLES.get(updater);
+        if (handle == null || handle.field() < 0 || args == null || args.length == 0 || args[0] == null) {
             w.detector.unmodelled(describe(site) + " uses a field updater whose making the detector did not see");
             return null;
         }
-        return w.meta(args[0]).volatileField(meta.handleField);
+        return w.meta(args[0]).volatileField(handle.field());
     }
 
-    private static SyncVar varHandleVar(Watch w, Object handle, Object[] args, int site) {
-        Meta meta = w.metas.get(handle);
-        if (meta == null || meta.handleField == Integer.MIN_VALUE) {
+    private static SyncVar varHandleVar(Watch w, Object varHandle, Object[] args, int site) {
+        Handle handle = HANDLES.get(varHandle);
+        if (handle == null) {
             w.detector.unmodelled(describe(site) + " uses a VarHandle whose making the detector did not see");
             return null;
         }
-        if (meta.handleField == -1) { // an array element: the whole array's clock
+        if (handle.field() == -1) { // an array element: the whole array's clock
             return args != null && args.length > 0 && args[0] != null ? w.meta(args[0]).sync() : null;
         }
-        Object owner = meta.handleStaticOwner != null ? meta.handleStaticOwner : args == null || args.length == 0
+        Object owner = handle.staticOwner() != null ? handle.staticOwner() : args == null || args.length == 0
                 ? null : args[0];
-        return owner == null ? null : w.meta(owner).volatileField(meta.handleField);
+        return owner == null ? null : w.meta(owner).volatileField(handle.field());
     }
 
-    private static void varHandleAccess(Watch w, ThreadState t, int kind, Object handle, Object[] args, int site) {
-        Meta meta = w.metas.get(handle);
-        if (!t.known() || meta == null || meta.handleField == Integer.MIN_VALUE) {
+    private static void varHandleAccess(Watch w, ThreadState t, int kind, Object varHandle, Object[] args,
+            int site) {
+        Handle handle = HANDLES.get(varHandle);
+        if (!t.known() || handle == null) {
             return; // a plain access through an unknown handle: not recorded
         }
         VarState var;
-        if (meta.handleField == -1) {
+        if (handle.field() == -1) {
             if (args == null || args.length < 2 || args[0] == null || !(args[1] instanceof Integer index)) {
                 return;
             }
@@ -809,12 +812,12 @@ public final class Hooks {
             }
             var = w.meta(args[0]).slot(index, true, arrayType(args[0]));
         } else {
-            Object owner = meta.handleStaticOwner != null ? meta.handleStaticOwner
+            Object owner = handle.staticOwner() != null ? handle.staticOwner()
                     : args == null || args.length == 0 ? null : args[0];
             if (owner == null) {
                 return;
             }
-            var = w.meta(owner).slot(meta.handleField, false, null);
+            var = w.meta(owner).slot(handle.field(), false, null);
         }
         if (kind == Kind.VH_PLAIN_GET) {
             w.detector.read(t, var, site);

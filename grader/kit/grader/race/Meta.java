@@ -3,9 +3,9 @@ package kit.grader.race;
 /**
  * What the detector keeps about one object (by identity, in a {@link WeakIdentityMap}): its synchronization clock
  * (as a monitor, a lock, a {@code java.util.concurrent} object, or a future's task), the shadows of its fields, array
- * elements or - for a {@code java.util} collection - of itself, and what the object was seen to be: a view of a
- * read-write lock, a condition of a lock, an iterator of a collection, a VarHandle of a field. Holds no reference to
- * its object. Guarded by its own monitor.
+ * elements or - for a {@code java.util} collection - of itself, and, for an iterator or view of a collection, that
+ * collection's variable. Holds no reference to its object. Guarded by its own monitor. (What an object is - a lock's
+ * view, a condition, a VarHandle - {@link Hooks} keeps for the JVM: the object may have been made before the watch.)
  */
 final class Meta {
     private SyncVar sync;
@@ -13,20 +13,8 @@ final class Meta {
     private VarState[] slots;
     private SyncVar[] volatiles;
 
-    /** A lock view (readLock(), writeLock(), asReadLock(), ...): the read-write lock it belongs to, and its mode. */
-    volatile Meta viewOf;
-    volatile boolean readView;
-    /** A read or write lock of a read-write lock whose readLock()/writeLock() call was not seen. */
-    volatile boolean unseenView;
-    /** A ReadWriteLock view of a StampedLock (asReadWriteLock()): the StampedLock. */
-    volatile Meta readWriteOf;
-    /** A Condition: the lock (or lock view) it was made by. */
-    volatile Meta conditionOf;
     /** An iterator, entry or view of a java.util collection: the collection's variable. */
     volatile VarState collection;
-    /** A VarHandle or field updater: the field's id (-1: an array element handle), and its class for static fields. */
-    volatile int handleField = Integer.MIN_VALUE;
-    volatile Class<?> handleStaticOwner;
 
     private java.util.concurrent.locks.ReentrantLock stampGuard;
 

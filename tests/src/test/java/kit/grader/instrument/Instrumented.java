@@ -77,10 +77,12 @@ final class Instrumented {
             try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()},
                     Instrumented.class.getClassLoader())) {
                 Class<?> harnessClass = Class.forName(main, true, loader);
+                // as DataRaces does: the objects of a scenario in turns are made before the watch begins
+                List<?> steps = turns ? (List<?>) harnessClass.getMethod("steps").invoke(null) : null;
                 RaceDetector.begin();
                 try {
                     if (turns) {
-                        takeTurns((List<?>) harnessClass.getMethod("steps").invoke(null));
+                        takeTurns(steps);
                     } else {
                         harnessClass.getMethod("run").invoke(null);
                     }
