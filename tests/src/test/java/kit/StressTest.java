@@ -20,16 +20,17 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Proof that {@code ./jbang grade <id> --stress} works: every buggy variant whose patch header says {@code
- * STRESS-CAUGHT-BY: <part of a jcstress check's name>} fails that check in 3 runs of 3; the reference solutions pass
- * every jcstress check 3 times in a row; and pinned to one CPU the checks are skipped, not passed. Only the jcstress
- * checks run ({@code --only jcstress}), one grading at a time, because jcstress needs every CPU for its actors.
+ * STRESS-CAUGHT-BY: <part of a jcstress check's name>} fails that check in every run ({@link Kit#PROOF_RUNS}); the
+ * reference solutions pass every jcstress check in every run; and pinned to one CPU the checks are skipped, not passed.
+ * Only the jcstress checks run ({@code --only jcstress}), one grading at a time, because jcstress needs every CPU for
+ * its actors.
  */
 class StressTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(6);
     private static final String MARKER = "STRESS-CAUGHT-BY";
     private static final Pattern CHECK_LINE = Pattern.compile("^\\[(PASS|FAIL|SKIP)\\] (\\d+)/(\\d+) (jcstress.*)$",
             Pattern.MULTILINE);
-    private static final int RUNS = 3;
+    private static final int RUNS = Kit.PROOF_RUNS;
 
     @TestFactory
     Stream<DynamicTest> everyMarkedVariantFailsItsStressChecksInEveryRun() {
@@ -60,7 +61,7 @@ class StressTest {
     }
 
     @Test
-    void theSolutionsPassEveryStressCheckThreeTimesInARow() throws IOException {
+    void theSolutionsPassEveryStressCheckInEveryRun() throws IOException {
         for (int run = 1; run <= RUNS; run++) {
             Path json = Files.createTempDirectory("stress-test").resolve("results.json");
             Kit.Run grading = Kit.jbang(TIMEOUT, "grade", "--solutions", "--stress", "--only", "jcstress", "--json",
