@@ -11,9 +11,12 @@
 // You will see, for the same load on each collection: how many elements should be there, how many are, and what
 // else went wrong. ArrayList loses adds, leaves null holes where two threads wrote the same slot and the size ran
 // ahead, and sometimes throws ArrayIndexOutOfBoundsException while growing; HashMap loses puts (keys that were put
-// are missing) and its size() disagrees with its contents. Which of these happen, and how often, varies from run to
-// run. Collections.synchronizedList and ConcurrentHashMap are exact on every run: their lines end in "correct".
+// are missing) and its size() disagrees with its contents, and once in a while a put never returns: the threads
+// tangled the map's links and one loops in them for good (told as: a writer never finished). Which of these happen,
+// and how often, varies from run to run. Collections.synchronizedList and ConcurrentHashMap are exact on every run:
+// their lines end in "correct".
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -50,7 +53,7 @@ public class UnsafeCollections {
     private static void addConcurrently(String name, List<Integer> list, int threads, int operations)
             throws InterruptedException {
         LongAdder exceptions = new LongAdder();
-        allAtOnce(threads, operations, () -> {
+        allAtOnce(threads, operations, () -> { // ArrayList's add never loops: its threads always end
             try {
                 list.add(1);
             } catch (RuntimeException e) { // ArrayIndexOutOfBoundsException when two threads grow it at once
@@ -68,7 +71,7 @@ public class UnsafeCollections {
             throws InterruptedException {
         LongAdder exceptions = new LongAdder();
         AtomicInteger nextKey = new AtomicInteger(); // every put uses a new key, so every put should add an entry
-        allAtOnce(threads, operations, () -> {
+        boolean ended = allAtOnce(threads, operations, () -> {
             int key = nextKey.getAndIncrement();
             try {
                 map.put(key, key);
@@ -76,6 +79,11 @@ public class UnsafeCollections {
                 exceptions.increment();
             }
         });
+        if (!ended) { // a put that never returns: reading the map now could loop forever too
+            System.out.printf("  %-29s a writer never finished: it loops inside the map, whose links the threads'"
+                    + " puts tangled   BROKEN%n", name + ":");
+            return;
+        }
         long expected = (long) threads * operations;
         long missing = 0;
         for (int key = 0; key < expected; key++) {
@@ -88,12 +96,16 @@ public class UnsafeCollections {
                         ? "correct" : "BROKEN");
     }
 
-    /** Starts the threads, each running {@code operation} {@code times} times, all at once; returns when all ended. */
-    private static void allAtOnce(int threads, int times, Runnable operation) throws InterruptedException {
+    /**
+     * Starts the threads, each running {@code operation} {@code times} times, all at once; returns whether all ended
+     * within 30 s (a correct run takes well under one). The threads are daemons: one that loops for good inside a
+     * broken collection does not keep the program from ending.
+     */
+    private static boolean allAtOnce(int threads, int times, Runnable operation) throws InterruptedException {
         Phaser startLine = new Phaser(threads + 1); // every thread waits here until all exist, so they collide
         List<Thread> writers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            writers.add(Thread.ofPlatform().start(() -> {
+            writers.add(Thread.ofPlatform().daemon().start(() -> {
                 startLine.arriveAndAwaitAdvance();
                 for (int i = 0; i < times; i++) {
                     operation.run();
@@ -101,8 +113,12 @@ public class UnsafeCollections {
             }));
         }
         startLine.arriveAndAwaitAdvance();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         for (Thread writer : writers) {
-            writer.join();
+            if (!writer.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+                return false;
+            }
         }
+        return true;
     }
 }

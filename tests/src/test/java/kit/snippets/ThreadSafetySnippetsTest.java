@@ -124,7 +124,7 @@ class ThreadSafetySnippetsTest {
         matcher(run, "(?m)^  ArrayList:\\s+size .*BROKEN$");
         matcher(run, "(?m)^  Collections.synchronizedList:\\s+size\\s+2,000,000\\s+lost\\s+0\\s+nulls\\s+0\\s+"
                 + "exceptions\\s+0\\s+correct$");
-        matcher(run, "(?m)^  HashMap:\\s+size .*BROKEN$");
+        matcher(run, "(?m)^  HashMap:\\s+(size|a writer never finished)\\b.*BROKEN$"); // a put may loop for good
         matcher(run, "(?m)^  ConcurrentHashMap:\\s+size\\s+2,000,000\\s+missing keys\\s+0\\s+exceptions\\s+0\\s+"
                 + "correct$");
     }
