@@ -10,7 +10,8 @@
 //
 // You will see, for the same load on each collection: how many elements should be there, how many are, and what
 // else went wrong. ArrayList loses adds, leaves null holes where two threads wrote the same slot and the size ran
-// ahead, and sometimes throws ArrayIndexOutOfBoundsException while growing; HashMap loses puts (keys that were put
+// ahead, and sometimes throws ArrayIndexOutOfBoundsException while growing, or ends with a size larger than the array
+// that holds its elements, so that even reading it back afterwards throws; HashMap loses puts (keys that were put
 // are missing) and its size() disagrees with its contents, and once in a while a put never returns: the threads
 // tangled the map's links and one loops in them for good (told as: a writer never finished). Which of these happen,
 // and how often, varies from run to run. Collections.synchronizedList and ConcurrentHashMap are exact on every run:
@@ -60,8 +61,15 @@ public class UnsafeCollections {
                 exceptions.increment();
             }
         });
-        long nulls = list.stream().filter(Objects::isNull).count();
         long expected = (long) threads * operations;
+        long nulls;
+        try {
+            nulls = list.stream().filter(Objects::isNull).count();
+        } catch (RuntimeException e) { // its size ran past the array that holds its elements
+            System.out.printf("  %-29s size %,10d   reading it back throws %s: its size ran past its array   BROKEN%n",
+                    name + ":", list.size(), e.getClass().getSimpleName());
+            return;
+        }
         System.out.printf("  %-29s size %,10d   lost %,9d   nulls %,7d   exceptions %,5d   %s%n", name + ":",
                 list.size(), expected - list.size(), nulls, exceptions.sum(),
                 list.size() == expected && nulls == 0 && exceptions.sum() == 0 ? "correct" : "BROKEN");
