@@ -46,6 +46,8 @@ public final class CheckJvmPool {
     private final String learnerPackage;
     private final CheckJvmCommand launch;
     private final Path tmpDir;
+    /** Where the exercise's check JVMs share the waits and loops they have told (runner's KnownStops). */
+    private final Path knownStops;
     /**
      * Why the exercise's checks that have not ended are not run on (the learner's code ran out of memory, or its static
      * initializer never finished), or null.
@@ -60,6 +62,7 @@ public final class CheckJvmPool {
         // The checking JVMs' temporary files go into the grading's folder, which the grader deletes: a JVM that ends
         // with Runtime.halt (as CheckRunner does) never deletes its own, and Lincheck leaves a jar per JVM.
         this.tmpDir = launch.writableDir(workDir.resolve("tmp"));
+        this.knownStops = launch.writableFile(workDir.resolve("known-stops.txt"));
     }
 
     /** Runs {@code checks} (one JVM's worth), reporting each result to {@code onResult} as soon as it is known. */
@@ -96,6 +99,7 @@ public final class CheckJvmPool {
         command.addAll(launch.archiveFlags());
         command.addAll(jvmOptions);
         command.add("-Djava.io.tmpdir=" + tmpDir);
+        command.add("-Dkit.grader.knownStops=" + knownStops);
         command.add("-cp");
         command.add(launch.classPath() + File.pathSeparator + classes);
         command.add(CheckRunner.class.getName());

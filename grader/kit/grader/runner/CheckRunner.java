@@ -35,8 +35,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * <p>Each check runs on a thread of its own (JUnit's separate-thread mode), so that a call into the learner's code
  * that waits for good ({@link HangWatch}: no thread can go on) is told within a second and left behind, parked,
  * while the checks go on in this JVM; code that sleeps while the model checker runs it ({@link SleepUnderModelCheck})
- * is told in a second, not after the minutes its sleeps add up to. What the learner's code prints is kept within
- * bounds ({@link CapturedOutput}).
+ * is told in seconds, not after the minutes its sleeps add up to. A wait or an endless loop told once is told at once
+ * when it comes again, in this JVM or the exercise's next ({@link KnownStops}, {@link LoopWatch}). What the learner's
+ * code prints is kept within bounds ({@link CapturedOutput}).
  *
  * <p>Arguments: {@code <events file> <learner package> <class#method=seconds,cpuSeconds>...} (cpuSeconds 0: no CPU
  * limit; see {@link TimeLimit})
@@ -61,6 +62,8 @@ public final class CheckRunner implements TestExecutionListener {
     private final HangWatch hangs;
     private final ClassInitWatch classInit;
     private final SleepUnderModelCheck sleeps;
+    private final LoopWatch loops;
+    private final KnownStops knownStops = KnownStops.fromProperty();
     /** The watchdog's verdict on a hung check and the check's end are taken one at a time. */
     private final Object turn = new Object();
     private List<String> running = List.of();
@@ -80,6 +83,7 @@ public final class CheckRunner implements TestExecutionListener {
         this.hangs = new HangWatch(learnerPackage, Thread.getAllStackTraces());
         this.classInit = new ClassInitWatch(learnerPackage);
         this.sleeps = new SleepUnderModelCheck(learnerPackage);
+        this.loops = new LoopWatch(learnerPackage);
     }
 
     public static void main(String[] args) {
@@ -155,6 +159,8 @@ public final class CheckRunner implements TestExecutionListener {
             synchronized (turn) {
                 junitThread = Thread.currentThread();
                 hangs.checkStarts(Thread.getAllStackTraces(), junitThread);
+                hangs.learn(knownStops.read(KnownStops.WAIT));
+                loops.checkStarts(knownStops.read(KnownStops.LOOP));
                 sleeps.checkStarts();
                 hung = null;
                 currentName = id.getDisplayName();
@@ -271,6 +277,7 @@ public final class CheckRunner implements TestExecutionListener {
             swarm = ofCode.alive > ThreadsOfCode.MAX_ALIVE ? swarm + 1 : 0;
             Optional<String> neverInitialized = classInit.look(threads, now);
             Optional<String> sleepsUnderModelCheck = sleeps.look(threads);
+            Optional<String> loopsAgain = loops.look(threads, processCpuNanos() - cpuAtStart);
             if (heap.fullCount() > heapFullAtStart) {
                 stop(key, HeapWatch.explanation());
             } else if (neverInitialized.isPresent()) {
@@ -279,7 +286,12 @@ public final class CheckRunner implements TestExecutionListener {
                 stop(key, threadsStarted(ofCode));
             } else if (sleepsUnderModelCheck.isPresent()) {
                 stop(key, sleepsUnderModelCheck.get());
+            } else if (loopsAgain.isPresent()) {
+                stop(key, loopsAgain.get());
             } else if (usedMoreCpuThan(limits.get(key).cpuSeconds())) {
+                if (ofCode.running == 0 && printedMuch().isEmpty()) { // an endless loop: known from now on
+                    knownStops.add(KnownStops.LOOP, loops.running(threads), currentName);
+                }
                 stop(key, ofCode.running > 0 ? threadsStarted(ofCode) : String.format(Locale.ROOT, "Stopped after"
                         + " %.1f s: in that time the check used %d s of CPU, many times what it needs on a correct"
                         + " class, %s What each thread was doing:%n", (now - startedNanos) / 1e9,
@@ -310,6 +322,7 @@ public final class CheckRunner implements TestExecutionListener {
             }
             Optional<String> verdict = hangs.look(threads, now, currentName);
             if (verdict.isPresent()) {
+                knownStops.add(KnownStops.WAIT, hangs.told(), currentName);
                 hung = verdict.get();
                 hungAt = now;
                 junitThread.interrupt(); // JUnit stops waiting for the check's thread, which stays parked

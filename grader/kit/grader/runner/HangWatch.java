@@ -30,6 +30,7 @@ final class HangWatch {
     private final Set<Long> notInPlay = new HashSet<>();
     private final Map<String, String> known = new LinkedHashMap<>(); // a wait's signature -> the check that showed it
     private long quietSince = -1;
+    private Set<String> told = Set.of();
 
     /** {@code own}: the threads that are never in play - the JVM's own and the runner's, alive before any check. */
     HangWatch(String learnerPackage, Map<Thread, StackTraceElement[]> own) {
@@ -53,6 +54,16 @@ final class HangWatch {
         });
     }
 
+    /** Waits told by other JVMs of the exercise ({@link KnownStops}): signature -> the check that showed it. */
+    void learn(Map<String, String> knownElsewhere) {
+        knownElsewhere.forEach(known::putIfAbsent);
+    }
+
+    /** The signatures of the waits in the last hang told. */
+    Set<String> told() {
+        return told;
+    }
+
     /** What the learner reads once the hang is sure (then the watch starts over); empty until then. */
     Optional<String> look(Map<Thread, StackTraceElement[]> threads, long nowNanos, String checkName) {
         Optional<Hang> hang = Hang.look(threads, learnerPackage, notInPlay);
@@ -71,6 +82,7 @@ final class HangWatch {
             return Optional.empty();
         }
         quietSince = -1;
+        told = signatures;
         signatures.forEach(s -> known.putIfAbsent(s, checkName));
         StringBuilder text = new StringBuilder(allKnown
                 ? "Stopped: the same wait as in the check \"" + seenIn + "\" - it never ends:\n"

@@ -231,6 +231,8 @@ class GraderTest {
         String account = g.run().describe();
         assertEquals(1, g.run().exitCode(), account);
         assertTrue(g.run().stdout().contains("Stopped after"), "the watchdog stopped a check\n" + account);
+        assertTrue(g.run().stdout().contains("Stopped: the same endless loop as in the check \""),
+                "a loop told once is not waited out again by the checks left\n" + account);
         assertTrue(g.run().stdout().contains("is RUNNABLE") && g.run().stdout().contains(
                 "counter.ThreadSafeCounter.increment(ThreadSafeCounter.java:"), "where it loops\n" + account);
         assertTrue(g.passed().size() >= 4, "every check reported\n" + account);

@@ -1,0 +1,58 @@
+package kit.grader.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An endless loop told once is told at once when it runs again ({@link LoopWatch}), also in the exercise's next JVM,
+ * through the grading's file ({@link KnownStops}).
+ */
+class LoopWatchTest {
+    private static final StackTraceElement[] LOOPING = {
+        new StackTraceElement("java.lang.Thread", "onSpinWait", "Thread.java", 2000),
+        new StackTraceElement(HangTest.LEARNER + ".Counter", "increment", "Counter.java", 11),
+        new StackTraceElement("kit.checks.counter.CounterTest", "counts", "CounterTest.java", 20)};
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aKnownLoopRunningAgainIsToldAfterThreeLooksAndSomeCpu() throws IOException {
+        Map<Thread, StackTraceElement[]> threads = Map.of(Thread.currentThread(), LOOPING);
+        LoopWatch first = new LoopWatch(HangTest.LEARNER);
+        first.checkStarts(Map.of());
+        Set<String> places = Set.of("kit.grader.runner.learner.Counter.increment(Counter.java:11)");
+        KnownStops shared = new KnownStops(Files.createFile(dir.resolve("known-stops.txt")));
+        shared.add(KnownStops.LOOP, places, "A new counter counts");
+        assertTrue(first.look(threads, LoopWatch.CPU_NANOS * 10).isEmpty(), "nothing known in this JVM yet");
+
+        LoopWatch next = new LoopWatch(HangTest.LEARNER); // the exercise's next JVM
+        next.checkStarts(shared.read(KnownStops.LOOP));
+        assertEquals(Map.of(places.iterator().next(), "A new counter counts"), shared.read(KnownStops.LOOP));
+        for (int look = 1; look < LoopWatch.LOOKS; look++) {
+            assertTrue(next.look(threads, LoopWatch.CPU_NANOS).isEmpty(), "look " + look);
+        }
+        assertTrue(next.look(threads, LoopWatch.CPU_NANOS - 1).isEmpty(), "not before the check used some CPU");
+        String verdict = next.look(threads, LoopWatch.CPU_NANOS).orElseThrow();
+        assertTrue(verdict.startsWith("Stopped: the same endless loop as in the check \"A new counter counts\" - your"
+                + " code runs at kit.grader.runner.learner.Counter.increment(Counter.java:11) again"), verdict);
+    }
+
+    @Test
+    void aFileThatCannotBeReadKnowsNothingAndALineCutShortIsSkipped() throws IOException {
+        assertEquals(Map.of(), new KnownStops(dir.resolve("missing.txt")).read(KnownStops.WAIT));
+        Path file = dir.resolve("known-stops.txt");
+        Files.writeString(file, "wait\tplace A\tcheck A\nwait\tplace B"); // a JVM halted mid-line
+        assertEquals(Map.of("place A", "check A"), new KnownStops(file).read(KnownStops.WAIT));
+        assertEquals(List.of(), List.copyOf(new KnownStops(file).read(KnownStops.LOOP).keySet()));
+    }
+}
