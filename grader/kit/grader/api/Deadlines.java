@@ -25,6 +25,12 @@ public final class Deadlines {
     public static final Duration STOP = Duration.ofSeconds(2);
     /** Race.run of 10,000 calls per thread: well under a second on one CPU; more means a hang. */
     public static final Duration RACE = Duration.ofSeconds(20);
+    /**
+     * CPU time after which Race.run's threads, together, are told looping: 10,000 calls per thread of a correct class
+     * use well under 0.1 s of CPU; a thread that loops uses CPU all the time, so it reaches this in seconds (on one CPU
+     * too, however busy the machine is), where the wall-clock {@link #RACE} would take 20.
+     */
+    public static final Duration RACE_CPU = Duration.ofSeconds(3);
     /** Race.run of one call (the writer of a visibility check). */
     public static final Duration ONE_CALL = Duration.ofSeconds(5);
     /**

@@ -1,10 +1,12 @@
 package kit.grader.api;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,8 +16,9 @@ import kit.grader.race.RaceDetector;
 /**
  * For checks that use plain threads: starts {@code threads} threads that run {@code body} (with their index) all
  * at the same moment, and waits for them. If one throws, the check fails with that exception; if they are not done
- * in time, or sooner if one of them is in a deadlock (which never ends), the check fails with a thread dump that
- * shows what each thread waits for.
+ * in time, or sooner if one of them is in a deadlock (which never ends) or they have used {@link Deadlines#RACE_CPU}
+ * of CPU together (an endless loop, told in seconds however busy the machine), the check fails with a thread dump
+ * that shows what each thread does or waits for.
  */
 public final class Race {
     /** How often the waiting thread asks the JVM for deadlocks: a deadlock is told within this, not at the timeout. */
@@ -56,6 +59,12 @@ public final class Race {
                         throw new AssertionError(what + " can never finish: your code deadlocks. What each thread"
                                 + " was doing:\n" + ThreadReport.describe(learnerPackage));
                     }
+                    if (thread.isAlive() && cpuNanos(started) > Deadlines.RACE_CPU.toNanos()) {
+                        throw new AssertionError(String.format(Locale.ROOT, "%s did not finish after its threads"
+                                + " used %.1f s of CPU, many times what a correct class needs: your code loops without"
+                                + " end (or keeps spinning while it waits). What each thread was doing:%n", what,
+                                cpuNanos(started) / 1e9) + ThreadReport.describe(learnerPackage));
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -72,6 +81,12 @@ public final class Race {
             Throwable t = failure.get();
             throw new AssertionError(what + ": a thread stopped with an exception.", t);
         }
+    }
+
+    /** The CPU time {@code threads} have used together (0 where the JVM cannot tell). */
+    private static long cpuNanos(List<Thread> threads) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        return threads.stream().mapToLong(t -> Math.max(0, mx.getThreadCpuTime(t.threadId()))).sum();
     }
 
     /** True if one of {@code threads} waits in a deadlock (on monitors or on java.util.concurrent locks). */

@@ -277,6 +277,9 @@ public final class CheckRunner implements TestExecutionListener {
             swarm = ofCode.alive > ThreadsOfCode.MAX_ALIVE ? swarm + 1 : 0;
             Optional<String> neverInitialized = classInit.look(threads, now);
             Optional<String> sleepsUnderModelCheck = sleeps.look(threads);
+            if (knownStops.changed()) { // a JVM beside this one may have stopped a loop this check runs too
+                loops.learn(knownStops.read(KnownStops.LOOP));
+            }
             Optional<String> loopsAgain = loops.look(threads, processCpuNanos() - cpuAtStart);
             if (heap.fullCount() > heapFullAtStart) {
                 stop(key, HeapWatch.explanation());

@@ -22,6 +22,7 @@ final class KnownStops {
     static final String LOOP = "loop";
 
     private final Path file;
+    private long sizeSeen = -1;
 
     KnownStops(Path file) {
         this.file = file;
@@ -50,6 +51,24 @@ final class KnownStops {
             // nothing known: each stop is found again, as before
         }
         return known;
+    }
+
+    /**
+     * Whether another JVM of the exercise (or this one) has told a stop since the last call: a check JVM asks on each
+     * of its watchdog's looks, so that a loop told by a JVM running beside it stops its own check too.
+     */
+    boolean changed() {
+        if (file == null) {
+            return false;
+        }
+        try {
+            long size = Files.size(file);
+            boolean changed = size != sizeSeen;
+            sizeSeen = size;
+            return changed;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     void add(String kind, Collection<String> signatures, String check) {

@@ -6,15 +6,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import kit.grader.api.Frames;
 import kit.grader.api.ThreadReport;
 
 /**
  * An endless loop seen once is not waited out again: the watchdog stops a check whose JVM used its CPU limit with the
- * learner's code running, and the places in the learner's code where it ran are kept ({@link KnownStops}); a later
- * check - in this JVM or the next - whose running thread is at one of those places for {@link #LOOKS} looks in a row,
- * once the check has used {@link #CPU_NANOS} of CPU, is stopped then, naming the check that showed it first, instead
- * of using up its own CPU limit.
+ * learner's code running, and the methods of the learner's code it ran in are kept ({@link KnownStops}); a later
+ * check - in this JVM, or one beside it or after it - whose running thread is in one of those methods for
+ * {@link #LOOKS} looks in a row, once the check has used {@link #CPU_NANOS} of CPU, is stopped then, naming the check
+ * that showed it first, instead of using up its own CPU limit. Only a class that already failed a check for looping
+ * is judged so. Called by the check's thread when it starts and by the watchdog on each look.
  */
 final class LoopWatch {
     static final int LOOKS = 3;
@@ -28,12 +28,20 @@ final class LoopWatch {
         this.learnerPackage = learnerPackage;
     }
 
-    void checkStarts(Map<String, String> knownElsewhere) {
-        knownElsewhere.forEach(known::putIfAbsent);
+    synchronized void checkStarts(Map<String, String> knownElsewhere) {
+        learn(knownElsewhere);
         looksInLoop = 0;
     }
 
-    /** The places in the learner's code where its running threads are: what a loop stopped now is known by. */
+    /** Loops told by the exercise's JVMs ({@link KnownStops}): a place in the code -> the check that showed it. */
+    synchronized void learn(Map<String, String> knownElsewhere) {
+        knownElsewhere.forEach(known::putIfAbsent);
+    }
+
+    /**
+     * The methods of the learner's code its running threads are in (innermost or as callers): what a loop stopped now
+     * is known by. Methods, not lines: a loop runs over several lines, and calls others while it runs.
+     */
     Set<String> running(Map<Thread, StackTraceElement[]> threads) {
         Set<String> places = new LinkedHashSet<>();
         threads.forEach((thread, stack) -> {
@@ -41,7 +49,7 @@ final class LoopWatch {
                 for (StackTraceElement frame : stack) {
                     if (frame.getClassName().startsWith(learnerPackage + ".")
                             && !frame.getClassName().contains("$$Lambda")) {
-                        places.add(Frames.format(frame));
+                        places.add(frame.getClassName() + "." + frame.getMethodName() + "()");
                     }
                 }
             }
@@ -49,13 +57,8 @@ final class LoopWatch {
         return places;
     }
 
-    /** Remembers that a check was stopped with its code running at {@code places}. */
-    void stopped(Set<String> places, String check) {
-        places.forEach(place -> known.putIfAbsent(place, check));
-    }
-
     /** The verdict once a known loop runs again, after {@code cpuNanos} of the check's CPU; empty until then. */
-    Optional<String> look(Map<Thread, StackTraceElement[]> threads, long cpuNanos) {
+    synchronized Optional<String> look(Map<Thread, StackTraceElement[]> threads, long cpuNanos) {
         if (known.isEmpty()) {
             return Optional.empty();
         }
@@ -65,7 +68,7 @@ final class LoopWatch {
             return Optional.empty();
         }
         return Optional.of("Stopped: the same endless loop as in the check \"" + known.get(again) + "\" - your code"
-                + " runs at " + again + " again and does not end. What each thread was doing:\n"
+                + " runs in " + again + " again and does not end. What each thread was doing:\n"
                 + ThreadReport.describe(learnerPackage));
     }
 }
