@@ -15,12 +15,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -52,6 +54,7 @@ class GraderTest {
             Pattern.MULTILINE);
     private static final GradingLanes GRADERS = new GradingLanes(Math.max(2,
             Runtime.getRuntime().availableProcessors() / 2));
+    private static final Map<String, Future<GradingLanes.Done>> LEARNER_GRADINGS = new ConcurrentHashMap<>();
 
     /** What one run of the grader printed, read back from its console lines, and how long it took. */
     record Grading(Kit.Run run, Map<String, Boolean> passed, int score, int maxScore, Duration took) {
@@ -88,9 +91,27 @@ class GraderTest {
         return GRADERS.grade(oneExercise ? TIMEOUT : TIMEOUT_ALL, List.of(args));
     }
 
-    /** {@code ./jbang grade exercise --dir dir}, graded by a process of its own, as a learner runs it. */
+    /**
+     * The special submissions' gradings are asked for first, the longest first, so that they run beside one another
+     * and beside the variants' gradings - not one after another once all of those are done.
+     */
+    @BeforeAll
+    static void startTheSpecialSubmissions() {
+        for (String name : List.of("runs-out-of-memory", "prints-100000-characters-per-call", "endless-loop",
+                "constructor-starts-3000-sleeping-threads", "static-initializer-never-ends",
+                "static-initializer-waits-for-its-own-thread", "constructor-starts-spinning-thread", "deadlock",
+                "calls-system-exit", "saved-by-notepad", "does-not-compile", "forges-the-results")) {
+            gradeAsALearner("counter", submission(name));
+        }
+    }
+
+    /**
+     * {@code ./jbang grade exercise --dir dir}, graded by a process of its own, as a learner runs it; once per
+     * exercise and folder (a test asks for what {@link #startTheSpecialSubmissions} may have started).
+     */
     private static Future<GradingLanes.Done> gradeAsALearner(String exercise, String dir) {
-        return GRADERS.process(TIMEOUT, "grade", exercise, "--dir", dir);
+        return LEARNER_GRADINGS.computeIfAbsent(exercise + " " + dir,
+                key -> GRADERS.process(TIMEOUT, "grade", exercise, "--dir", dir));
     }
 
     private static Grading await(Future<GradingLanes.Done> grading) {
