@@ -24,8 +24,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Proof that the grader works: every buggy variant (tests/buggy/&lt;id&gt;/&lt;variant&gt;.patch, applied to a copy of
@@ -38,6 +41,8 @@ import org.junit.jupiter.api.TestFactory;
  * grading after another ({@link GradingLanes}); the special submissions are graded by {@code ./jbang grade} of their
  * own, as a learner runs it.
  */
+@Order(1) // first, on a track of its own: it takes the longest
+@Execution(ExecutionMode.CONCURRENT)
 class GraderTest {
     private static final List<String> EXERCISES = Exercises.all().stream().map(Exercises.Exercise::id).toList();
     private static final Duration TIMEOUT = Duration.ofMinutes(6);

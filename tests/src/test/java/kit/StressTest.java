@@ -15,8 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Proof that {@code ./jbang grade <id> --stress} works: every buggy variant whose patch header says {@code
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.TestFactory;
  * Only the jcstress checks run ({@code --only jcstress}), one grading at a time, because jcstress needs every CPU for
  * its actors.
  */
+@Isolated("jcstress needs every CPU for its actors")
+@Order(Integer.MAX_VALUE) // last: it waits for GraderTest to end anyway
 class StressTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(6);
     private static final String MARKER = "STRESS-CAUGHT-BY";
