@@ -39,8 +39,38 @@ final class Instrumented {
         return run(dir, learner, harness, main, false);
     }
 
+    /**
+     * Runs on a platform thread of its own, as a check JVM runs each check: a harness that joins a ForkJoin task (the
+     * common pool's) on a thread of JUnit's parallel pool helps that pool while it waits - it ran another test class's
+     * tests there, for minutes.
+     */
     private static RaceDetector.RaceReport run(Path dir, Map<String, String> learner, Map<String, String> harness,
             String main, boolean turns) {
+        AtomicReference<RaceDetector.RaceReport> report = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread own = Thread.ofPlatform().name("instrumented-harness").start(() -> {
+            try {
+                report.set(runHere(dir, learner, harness, main, turns));
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        try {
+            own.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        if (failure.get() instanceof Error error) {
+            throw error;
+        } else if (failure.get() != null) {
+            throw (RuntimeException) failure.get(); // runHere throws nothing checked
+        }
+        return report.get();
+    }
+
+    private static RaceDetector.RaceReport runHere(Path dir, Map<String, String> learner,
+            Map<String, String> harness, String main, boolean turns) {
         try {
             Path sources = dir.resolve("src");
             Path classes = dir.resolve("classes");
