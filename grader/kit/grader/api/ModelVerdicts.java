@@ -1,5 +1,7 @@
 package kit.grader.api;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +30,47 @@ public final class ModelVerdicts {
     /** Each model check's failure by its class and method, or empty once it passed; for this JVM. */
     private static final Map<String, Optional<AssertionError>> VERDICTS = new LinkedHashMap<>();
 
+    /**
+     * The CPU time of the model checks run here, which a check's CPU limit does not count, guarded by itself: the
+     * nanoseconds of those done, and the JVM's CPU time when the one running started (-1: none runs).
+     */
+    private static final long[] MODEL_CHECK_CPU = {0, -1};
+
     private ModelVerdicts() {}
+
+    /**
+     * The CPU time the model checks run in this JVM have used, the one running included, given the JVM's CPU time now
+     * ({@code processCpuNanos}): the grader's own work, which a real-thread check that runs them itself (alone, with
+     * {@code --only}) must not count against its {@link TimeLimit#cpuSeconds}. The check JVM's watchdog asks.
+     */
+    public static long modelCheckCpuNanos(long processCpuNanos) {
+        synchronized (MODEL_CHECK_CPU) {
+            long running = MODEL_CHECK_CPU[1] < 0 ? 0 : Math.max(0, processCpuNanos - MODEL_CHECK_CPU[1]);
+            return MODEL_CHECK_CPU[0] + running;
+        }
+    }
+
+    private static void runUncounted(Runnable modelCheck) {
+        long start = processCpuNanos();
+        synchronized (MODEL_CHECK_CPU) {
+            MODEL_CHECK_CPU[1] = start;
+        }
+        try {
+            modelCheck.run();
+        } finally {
+            long end = processCpuNanos();
+            synchronized (MODEL_CHECK_CPU) {
+                MODEL_CHECK_CPU[0] += Math.max(0, end - start);
+                MODEL_CHECK_CPU[1] = -1;
+            }
+        }
+    }
+
+    /** The CPU time of this JVM so far (every thread, the JIT's too), or -1 where the JVM cannot tell. */
+    public static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
 
     /**
      * Runs {@code modelCheck}, the body of the check method {@code method} of {@code checks} (which fails by throwing
@@ -39,7 +81,7 @@ public final class ModelVerdicts {
         Optional<AssertionError> verdict = VERDICTS.get(key);
         if (verdict == null) {
             try {
-                modelCheck.run();
+                runUncounted(modelCheck);
                 verdict = Optional.empty();
             } catch (AssertionError failure) {
                 verdict = Optional.of(failure);

@@ -1,11 +1,7 @@
 package kit.grader.runner;
 
-import kit.grader.api.Frames;
-import kit.grader.api.ThreadReport;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
-import com.sun.management.OperatingSystemMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import kit.grader.api.Frames;
+import kit.grader.api.ModelVerdicts;
+import kit.grader.api.ThreadReport;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
@@ -153,7 +152,7 @@ public final class CheckRunner implements TestExecutionListener {
         if (key != null) {
             printed.reset();
             startedNanos = System.nanoTime();
-            cpuAtStart = processCpuNanos();
+            cpuAtStart = countedCpuNanos();
             heapFullAtStart = heap.fullCount();
             ThreadReport.checkStarts(learnerPackage);
             synchronized (turn) {
@@ -280,7 +279,7 @@ public final class CheckRunner implements TestExecutionListener {
             if (knownStops.changed()) { // a JVM beside this one may have stopped a loop this check runs too
                 loops.learn(knownStops.read(KnownStops.LOOP));
             }
-            Optional<String> loopsAgain = loops.look(threads, processCpuNanos() - cpuAtStart);
+            Optional<String> loopsAgain = loops.look(threads, countedCpuNanos() - cpuAtStart);
             if (heap.fullCount() > heapFullAtStart) {
                 stop(key, HeapWatch.explanation());
             } else if (neverInitialized.isPresent()) {
@@ -350,14 +349,18 @@ public final class CheckRunner implements TestExecutionListener {
     }
 
     private boolean usedMoreCpuThan(int cpuSeconds) {
-        long now = processCpuNanos();
+        long now = countedCpuNanos();
         return cpuSeconds > 0 && now >= 0 && now - cpuAtStart > TimeUnit.SECONDS.toNanos(cpuSeconds);
     }
 
-    /** The CPU time of this JVM so far (every thread, the JIT's too), or -1 where the JVM cannot tell. */
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : -1;
+    /**
+     * The CPU time of this JVM so far (every thread, the JIT's too) but the grader's own work for a check
+     * (model checks run for a real-thread check: {@link ModelVerdicts#modelCheckCpuNanos}), or -1 where the JVM
+     * cannot tell.
+     */
+    private static long countedCpuNanos() {
+        long now = ModelVerdicts.processCpuNanos();
+        return now < 0 ? -1 : now - ModelVerdicts.modelCheckCpuNanos(now);
     }
 
     private void stop(String key, String why) {

@@ -1,5 +1,7 @@
 package kit.grader.runner;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -42,9 +44,19 @@ final class Hang {
     }
 
     private final List<Waiter> waiters;
+    private final long waitersCpuNanos;
 
-    private Hang(List<Waiter> waiters) {
+    private Hang(List<Waiter> waiters, long waitersCpuNanos) {
         this.waiters = List.copyOf(waiters);
+        this.waitersCpuNanos = waitersCpuNanos;
+    }
+
+    /**
+     * The CPU time the waiting threads have used, together: it grows only if they ran between two looks - a lock
+     * handed from thread to thread (a fair lock's convoy) shows every thread waiting at each look, yet moves.
+     */
+    long waitersCpuNanos() {
+        return waitersCpuNanos;
     }
 
     List<Waiter> waiters() {
@@ -94,7 +106,9 @@ final class Hang {
                             + thread.getState() + " " + (blocker == null ? stack[0].getMethodName()
                             : blocker.getClass().getName())));
         }
-        return Optional.of(new Hang(waiters));
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long cpu = inCode.stream().mapToLong(t -> Math.max(0, mx.getThreadCpuTime(t.threadId()))).sum();
+        return Optional.of(new Hang(waiters, cpu));
     }
 
     /** A check's helper that only waits for the learner's threads, polling: its sleeps wake no one. */

@@ -14,7 +14,9 @@ import kit.grader.api.ThreadReport;
  * Watches every call into the learner's code, one-thread checks included: when a call waits and no thread can go on
  * ({@link Hang}) for {@link #QUIET_NANOS}, the check is told at once - with what it waits for and the threads' dump -
  * instead of waiting out its time limit. A correct class never shows this state for long: a thread that has just been
- * woken shows as waiting only until it gets a CPU, which takes milliseconds even on a busy machine.
+ * woken shows as waiting only until it gets a CPU, which takes milliseconds even on a busy machine; and threads that
+ * hand a lock to each other (a fair lock) may each be waiting at every look, but they use CPU between looks, which a
+ * hang never does.
  *
  * <p>A hang seen once is known: the same wait (the same place in the learner's code, the same kind of wait) seen by a
  * later check of this JVM is told after {@link #KNOWN_QUIET_NANOS}, naming the check that showed it first - the checks
@@ -30,6 +32,7 @@ final class HangWatch {
     private final Set<Long> notInPlay = new HashSet<>();
     private final Map<String, String> known = new LinkedHashMap<>(); // a wait's signature -> the check that showed it
     private long quietSince = -1;
+    private long waitersCpu;
     private Set<String> told = Set.of();
 
     /** {@code own}: the threads that are never in play - the JVM's own and the runner's, alive before any check. */
@@ -71,9 +74,11 @@ final class HangWatch {
             quietSince = -1;
             return Optional.empty();
         }
-        if (quietSince < 0) {
+        long cpu = hang.get().waitersCpuNanos();
+        if (quietSince < 0 || cpu != waitersCpu) { // new, or the waiting threads ran since the last look: it moves
             quietSince = nowNanos;
         }
+        waitersCpu = cpu;
         long quiet = nowNanos - quietSince;
         Set<String> signatures = hang.get().signatures();
         String seenIn = known.get(signatures.iterator().next());

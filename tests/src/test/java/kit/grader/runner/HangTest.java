@@ -97,6 +97,31 @@ class HangTest {
     }
 
     @Test
+    void threadsThatHandAFairLockToEachOtherMoveSoNothingHangs() throws InterruptedException {
+        HangWatch watch = new HangWatch(LEARNER, Thread.getAllStackTraces());
+        watch.checkStarts(Map.of(), Thread.currentThread());
+        Waits shared = new Waits();
+        for (String name : List.of("convoy-1", "convoy-2")) {
+            Thread thread = new Thread(() -> {
+                try {
+                    shared.incrementForever();
+                } catch (InterruptedException e) {
+                    // the test is over
+                }
+            }, name);
+            thread.setDaemon(true);
+            thread.start();
+            started.add(thread);
+        }
+        long end = System.nanoTime() + HangWatch.QUIET_NANOS * 3 / 2;
+        while (System.nanoTime() < end) { // the watchdog's looks, 100 ms apart, for longer than a hang takes
+            Optional<String> verdict = watch.look(Thread.getAllStackTraces(), System.nanoTime(), "convoy");
+            assertTrue(verdict.isEmpty(), verdict.orElse(""));
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
     void aHangIsToldAfterASecondOfWaitingAndTheSameWaitInALaterCheckAtOnce() throws InterruptedException {
         HangWatch watch = new HangWatch(LEARNER, Thread.getAllStackTraces()); // the test JVM's threads: not in play
         Thread runner = Thread.currentThread();
