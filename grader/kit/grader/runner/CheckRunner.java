@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import kit.grader.api.Frames;
 import kit.grader.api.ModelVerdicts;
@@ -161,6 +162,7 @@ public final class CheckRunner implements TestExecutionListener {
                 hangs.learn(knownStops.read(KnownStops.WAIT));
                 loops.checkStarts(knownStops.read(KnownStops.LOOP));
                 sleeps.checkStarts();
+                sleeps.learn(knownStops.read(KnownStops.SLEEP).keySet());
                 hung = null;
                 currentName = id.getDisplayName();
                 current = key;
@@ -278,6 +280,7 @@ public final class CheckRunner implements TestExecutionListener {
             Optional<String> sleepsUnderModelCheck = sleeps.look(threads);
             if (knownStops.changed()) { // a JVM beside this one may have stopped a loop this check runs too
                 loops.learn(knownStops.read(KnownStops.LOOP));
+                sleeps.learn(knownStops.read(KnownStops.SLEEP).keySet());
             }
             Optional<String> loopsAgain = loops.look(threads, countedCpuNanos() - cpuAtStart);
             if (heap.fullCount() > heapFullAtStart) {
@@ -287,6 +290,7 @@ public final class CheckRunner implements TestExecutionListener {
             } else if (swarm * WATCH_MILLIS >= SWARM_MILLIS || crowded * WATCH_MILLIS >= CROWDED_MILLIS) {
                 stop(key, threadsStarted(ofCode));
             } else if (sleepsUnderModelCheck.isPresent()) {
+                knownStops.add(KnownStops.SLEEP, Set.of(sleeps.toldPlace()), currentName);
                 stop(key, sleepsUnderModelCheck.get());
             } else if (loopsAgain.isPresent()) {
                 stop(key, loopsAgain.get());

@@ -10,16 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the exercise's check JVMs have already told - a wait that never ends, an endless loop - and where in the
- * learner's code, shared through a file of the grading's folder (the system property {@link #PROPERTY}): a JVM started
- * after another stopped on it tells the same stop at once instead of waiting it out again. One line per place:
- * {@code kind TAB signature TAB check}. It can only make a check fail sooner on a state the watchdog sees anyway
- * (the learner's code cannot write files: ForbiddenApis refuses it), so it needs no signature of its own.
+ * What the exercise's check JVMs have already told - a wait that never ends, an endless loop, a sleep under the
+ * model checker - and where in the learner's code, shared through a file of the grading's folder (the system
+ * property {@link #PROPERTY}): a JVM started after another stopped on it, or running beside it, tells the same stop
+ * at once instead of waiting it out again. One line per place: {@code kind TAB signature TAB check}. It can only
+ * make a check fail sooner on a state the watchdog sees anyway (the learner's code cannot write files: ForbiddenApis
+ * refuses it), so it needs no signature of its own.
  */
 final class KnownStops {
     static final String PROPERTY = "kit.grader.knownStops";
     static final String WAIT = "wait";
     static final String LOOP = "loop";
+    static final String SLEEP = "sleep";
 
     private final Path file;
     private long sizeSeen = -1;

@@ -1,8 +1,11 @@
 package kit.grader.runner;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import kit.grader.api.Frames;
 import kit.grader.api.ThreadReport;
 
@@ -13,16 +16,21 @@ import kit.grader.api.ThreadReport;
  * never ends only after many of its turns, each with its sleep. Seen asleep in {@link #ASLEEP_SHARE} of the watchdog's
  * looks once the model check has run {@link #LOOKS} looks (3 s at its pace), it is told then. A short sleep once per
  * call (the deadlock submission's 5 ms) lets the model check end sooner, and a busy machine stretches Lincheck's own
- * work, not the sleeps.
+ * work, not the sleeps. A sleep told once in the exercise (in this JVM or another, {@link KnownStops}) is told after
+ * {@link #KNOWN_LOOKS} looks when the same method sleeps again.
  */
 final class SleepUnderModelCheck {
     static final int LOOKS = 30;
+    /** The looks for a sleep already told in this exercise (KnownStops): it is no surprise any more. */
+    static final int KNOWN_LOOKS = 5;
     static final double ASLEEP_SHARE = 0.8;
     private static final String MODEL_CHECK = "kit.grader.api.ModelCheck";
 
     private final String learnerPackage;
+    private final Set<String> known = ConcurrentHashMap.newKeySet(); // the learner's methods that slept so
     private int looks;
     private int asleep;
+    private volatile String toldPlace;
 
     SleepUnderModelCheck(String learnerPackage) {
         this.learnerPackage = learnerPackage;
@@ -31,6 +39,16 @@ final class SleepUnderModelCheck {
     void checkStarts() {
         looks = 0;
         asleep = 0;
+    }
+
+    /** Sleeps told by the exercise's JVMs ({@link KnownStops}): the learner's methods they slept in. */
+    void learn(Collection<String> places) {
+        known.addAll(places);
+    }
+
+    /** The learner's method the last sleep told slept in. */
+    String toldPlace() {
+        return toldPlace;
     }
 
     /** The verdict once the code has been seen asleep under the model checker often enough; empty until then. */
@@ -45,7 +63,9 @@ final class SleepUnderModelCheck {
                 .findFirst().orElse(null);
         if (sleeper != null) {
             asleep++;
-            if (looks >= LOOKS && asleep >= looks * ASLEEP_SHARE) {
+            String place = sleeper.getClassName() + "." + sleeper.getMethodName() + "()";
+            if (looks >= (known.contains(place) ? KNOWN_LOOKS : LOOKS) && asleep >= looks * ASLEEP_SHARE) {
+                toldPlace = place;
                 return Optional.of("Stopped: while the model checker tried this check's interleavings, your code"
                         + " slept (Thread.sleep in " + sleeper.getMethodName() + ", " + Frames.format(sleeper)
                         .replaceFirst("^.*\\(", "").replace(")", "") + "). It sleeps for real in each of the hundreds"
