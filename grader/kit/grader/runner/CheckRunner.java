@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import kit.grader.api.Frames;
 import kit.grader.api.ModelVerdicts;
@@ -56,7 +57,7 @@ public final class CheckRunner implements TestExecutionListener {
     private final EventLog events;
     private final String learnerPackage;
     private final Map<String, Limit> limits;
-    private final List<String> finished = new ArrayList<>();
+    private final List<String> finished = new CopyOnWriteArrayList<>(); // the watchdog reads it too
     private final CapturedOutput printed = new CapturedOutput();
     private final HeapWatch heap = new HeapWatch();
     private final HangWatch hangs;
@@ -66,7 +67,7 @@ public final class CheckRunner implements TestExecutionListener {
     private final KnownStops knownStops = KnownStops.fromProperty();
     /** The watchdog's verdict on a hung check and the check's end are taken one at a time. */
     private final Object turn = new Object();
-    private List<String> running = List.of();
+    private volatile List<String> running = List.of();
     private volatile String current;
     private volatile String currentName;
     private Thread junitThread; // guarded by turn: the thread that runs JUnit and waits for each check's thread
@@ -269,6 +270,13 @@ public final class CheckRunner implements TestExecutionListener {
             if (key == null) {
                 crowded = 0;
                 swarm = 0;
+                // Between checks JUnit makes the next check's object, whose fields may be the first use of the
+                // learner's class: a static initializer that never ends there fails the check JUnit was about to run.
+                Optional<String> neverInitialized = classInit.look(Thread.getAllStackTraces(), System.nanoTime());
+                String next = running.stream().filter(k -> !finished.contains(k)).findFirst().orElse(null);
+                if (neverInitialized.isPresent() && next != null) {
+                    stop(next, neverInitialized.get());
+                }
                 continue;
             }
             Map<Thread, StackTraceElement[]> threads = Thread.getAllStackTraces();
