@@ -32,6 +32,7 @@ import java.util.function.BiConsumer;
  */
 public final class CheckJvmPool {
     private static final long SAFETY_MARGIN_SECONDS = 30;
+    private static final String NEVER_INITIALIZED = "Not run: a static initializer of your code never finished";
     /** How the learner is told that the grader or the machine failed, not their code. */
     static final String COULD_NOT_RUN = "The check could not run: ";
     static final String NOT_YOURS = "\nThis says nothing about your code, so the check's points are missing. Grade"
@@ -195,13 +196,16 @@ public final class CheckJvmPool {
                     stopped.compareAndSet(null, "Not run: your code started threads without end in the check \""
                             + check.name() + "\" (see there); every check would start them again.");
                 }
-                if (event.type() == EventLog.Type.FAIL && event.message().startsWith(ClassInitWatch.VERDICT)) {
-                    stopped.compareAndSet(null, "Not run: a static initializer of your code never finished in the"
-                            + " check \"" + check.name() + "\" (see there), so no check can use your class.");
+                String message = event.message();
+                if (event.type() == EventLog.Type.FAIL && message.startsWith(ClassInitWatch.VERDICT)
+                        && !stopped.compareAndSet(null, NEVER_INITIALIZED + " in the check \"" + check.name()
+                                + "\" (see there), so no check can use your class.")
+                        && stopped.get().startsWith(NEVER_INITIALIZED)) {
+                    message = stopped.get(); // JVMs side by side each saw it: it is told once, where it was first
                 }
                 onResult.accept(check, event.type() == EventLog.Type.PASS
                         ? CheckResult.passed(check.name(), check.points())
-                        : CheckResult.failed(check.name(), check.points(), event.message()));
+                        : CheckResult.failed(check.name(), check.points(), message));
             }
         }
         return all.size();
