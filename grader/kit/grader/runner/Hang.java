@@ -26,11 +26,13 @@ import kit.grader.api.ThreadReport;
  *
  * <p>Threads in play: every thread but those the caller leaves out (the JVM's own, the runner's, threads parked for
  * good since an earlier check). A thread in play that sleeps or waits with a timeout could go on - unless it is a
- * check's helper that only waits for the learner's threads ({@code Race.run} polling them), which wakes no one.
+ * check's helper that only waits for the learner's threads ({@code Race.run} polling them, {@code DataRaces} waiting
+ * for a call to end), which wakes no one.
  */
 final class Hang {
     private static final String LOCKS = "java.util.concurrent.locks.";
-    private static final Set<String> WATCHERS = Set.of("kit.grader.api.Race");
+    /** Check helpers whose timed waits only watch the learner's threads: Race.run, and DataRaces' turn keeper. */
+    private static final Set<String> WATCHERS = Set.of("kit.grader.api.Race", "kit.grader.api.DataRaces$Turns");
     private static final Pattern AQS_STATE = Pattern.compile("\\[State = (-?\\d+)");
 
     /** A thread of the learner's code that waits, where, what for (in the learner's words), and a key for it. */
