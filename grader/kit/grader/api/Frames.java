@@ -11,4 +11,9 @@ public final class Frames {
                 : frame.getFileName();
         return frame.getClassName() + "." + frame.getMethodName() + "(" + where + ")";
     }
+
+    /** The frame's method without its line: {@code counter.ThreadSafeCounter.value()}. */
+    public static String method(StackTraceElement frame) {
+        return frame.getClassName() + "." + frame.getMethodName() + "()";
+    }
 }

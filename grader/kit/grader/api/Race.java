@@ -1,7 +1,6 @@
 package kit.grader.api;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,11 +58,12 @@ public final class Race {
                         throw new AssertionError(what + " can never finish: your code deadlocks. What each thread"
                                 + " was doing:\n" + ThreadReport.describe(learnerPackage));
                     }
-                    if (thread.isAlive() && cpuNanos(started) > Deadlines.RACE_CPU.toNanos()) {
+                    long cpu = thread.isAlive() ? cpuNanos(started) : 0;
+                    if (cpu > Deadlines.RACE_CPU.toNanos()) {
                         throw new AssertionError(String.format(Locale.ROOT, "%s did not finish after its threads"
                                 + " used %.1f s of CPU, many times what a correct class needs: your code loops without"
                                 + " end (or keeps spinning while it waits). What each thread was doing:%n", what,
-                                cpuNanos(started) / 1e9) + ThreadReport.describe(learnerPackage));
+                                cpu / 1e9) + ThreadReport.describe(learnerPackage));
                     }
                 }
             }
@@ -83,10 +83,9 @@ public final class Race {
         }
     }
 
-    /** The CPU time {@code threads} have used together (0 where the JVM cannot tell). */
+    /** The CPU time {@code threads} have used together. */
     private static long cpuNanos(List<Thread> threads) {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        return threads.stream().mapToLong(t -> Math.max(0, mx.getThreadCpuTime(t.threadId()))).sum();
+        return threads.stream().mapToLong(t -> WarmUp.cpuTime(t).toNanos()).sum();
     }
 
     /** True if one of {@code threads} waits in a deadlock (on monitors or on java.util.concurrent locks). */

@@ -1,10 +1,10 @@
 package kit.grader.host;
 
-import kit.grader.race.RaceDetector;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kit.grader.race.RaceDetector;
 
 /**
  * Check classes that run in one JVM: a class of its own, or the {@link kit.grader.api.SharedJvm} classes with the

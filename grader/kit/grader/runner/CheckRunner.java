@@ -159,11 +159,12 @@ public final class CheckRunner implements TestExecutionListener {
             ThreadReport.checkStarts(learnerPackage);
             synchronized (turn) {
                 junitThread = Thread.currentThread();
+                KnownStops.Told told = knownStops.read();
                 hangs.checkStarts(Thread.getAllStackTraces(), junitThread);
-                hangs.learn(knownStops.read(KnownStops.WAIT));
-                loops.checkStarts(knownStops.read(KnownStops.LOOP));
+                hangs.learn(told.of(KnownStops.WAIT));
+                loops.checkStarts(told.of(KnownStops.LOOP));
                 sleeps.checkStarts();
-                sleeps.learn(knownStops.read(KnownStops.SLEEP).keySet());
+                sleeps.learn(told.of(KnownStops.SLEEP).keySet());
                 hung = null;
                 currentName = id.getDisplayName();
                 current = key;
@@ -287,8 +288,9 @@ public final class CheckRunner implements TestExecutionListener {
             Optional<String> neverInitialized = classInit.look(threads, now);
             Optional<String> sleepsUnderModelCheck = sleeps.look(threads);
             if (knownStops.changed()) { // a JVM beside this one may have stopped a loop this check runs too
-                loops.learn(knownStops.read(KnownStops.LOOP));
-                sleeps.learn(knownStops.read(KnownStops.SLEEP).keySet());
+                KnownStops.Told told = knownStops.read();
+                loops.learn(told.of(KnownStops.LOOP));
+                sleeps.learn(told.of(KnownStops.SLEEP).keySet());
             }
             Optional<String> loopsAgain = loops.look(threads, countedCpuNanos() - cpuAtStart);
             if (heap.fullCount() > heapFullAtStart) {

@@ -1,7 +1,5 @@
 package kit.grader.runner;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -16,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kit.grader.api.Frames;
 import kit.grader.api.ThreadReport;
+import kit.grader.api.WarmUp;
 
 /**
  * One look at the threads: does a call of the learner's code wait (parked, in {@code wait()}, or blocked entering a
@@ -108,8 +107,7 @@ final class Hang {
                             + thread.getState() + " " + (blocker == null ? stack[0].getMethodName()
                             : blocker.getClass().getName())));
         }
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        long cpu = inCode.stream().mapToLong(t -> Math.max(0, mx.getThreadCpuTime(t.threadId()))).sum();
+        long cpu = inCode.stream().mapToLong(t -> WarmUp.cpuTime(t).toNanos()).sum();
         return Optional.of(new Hang(waiters, cpu));
     }
 

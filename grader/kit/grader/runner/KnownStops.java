@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,23 +37,29 @@ final class KnownStops {
         return new KnownStops(path == null || path.isEmpty() ? null : Path.of(path));
     }
 
-    /** The known places of {@code kind}: signature -> the check that showed it first. */
-    Map<String, String> read(String kind) {
-        Map<String, String> known = new LinkedHashMap<>();
-        if (file == null) {
-            return known;
+    /** What is known, by kind ({@link #WAIT}, {@link #LOOP}, {@link #SLEEP}): signature -> the check that showed it. */
+    record Told(Map<String, Map<String, String>> byKind) {
+        Map<String, String> of(String kind) {
+            return byKind.getOrDefault(kind, Map.of());
         }
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String[] parts = line.split("\t", 3);
-                if (parts.length == 3 && parts[0].equals(kind)) {
-                    known.putIfAbsent(parts[1], parts[2]);
+    }
+
+    /** Everything told so far, read from the file once. */
+    Told read() {
+        Map<String, Map<String, String>> byKind = new HashMap<>();
+        if (file != null) {
+            try {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    String[] parts = line.split("\t", 3);
+                    if (parts.length == 3) {
+                        byKind.computeIfAbsent(parts[0], k -> new LinkedHashMap<>()).putIfAbsent(parts[1], parts[2]);
+                    }
                 }
+            } catch (IOException | RuntimeException e) {
+                // nothing known: each stop is found again, as before
             }
-        } catch (IOException | RuntimeException e) {
-            // nothing known: each stop is found again, as before
         }
-        return known;
+        return new Told(byKind);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import kit.grader.api.Frames;
 import kit.grader.api.ThreadReport;
 
 /**
@@ -49,7 +50,7 @@ final class LoopWatch {
                 for (StackTraceElement frame : stack) {
                     if (frame.getClassName().startsWith(learnerPackage + ".")
                             && !frame.getClassName().contains("$$Lambda")) {
-                        places.add(frame.getClassName() + "." + frame.getMethodName() + "()");
+                        places.add(Frames.method(frame));
                     }
                 }
             }

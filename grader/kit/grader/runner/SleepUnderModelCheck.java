@@ -63,7 +63,7 @@ final class SleepUnderModelCheck {
                 .findFirst().orElse(null);
         if (sleeper != null) {
             asleep++;
-            String place = sleeper.getClassName() + "." + sleeper.getMethodName() + "()";
+            String place = Frames.method(sleeper);
             if (looks >= (known.contains(place) ? KNOWN_LOOKS : LOOKS) && asleep >= looks * ASLEEP_SHARE) {
                 toldPlace = place;
                 return Optional.of("Stopped: while the model checker tried this check's interleavings, your code"

@@ -40,8 +40,8 @@ class HangTest {
         void run() throws InterruptedException;
     }
 
-    /** Starts {@code call} on a thread and returns once it waits (WAITING or TIMED_WAITING). */
-    Thread waiting(String name, Call call) throws InterruptedException {
+    /** Starts {@code call} on a daemon thread, ended with the test. */
+    Thread start(String name, Call call) {
         Thread thread = new Thread(() -> {
             try {
                 call.run();
@@ -52,6 +52,12 @@ class HangTest {
         thread.setDaemon(true);
         thread.start();
         started.add(thread);
+        return thread;
+    }
+
+    /** Starts {@code call} on a thread and returns once it waits (WAITING or TIMED_WAITING). */
+    Thread waiting(String name, Call call) throws InterruptedException {
+        Thread thread = start(name, call);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING) {
             assertTrue(System.nanoTime() < deadline, name + " never waited");
@@ -101,18 +107,8 @@ class HangTest {
         HangWatch watch = new HangWatch(LEARNER, Thread.getAllStackTraces());
         watch.checkStarts(Map.of(), Thread.currentThread());
         Waits shared = new Waits();
-        for (String name : List.of("convoy-1", "convoy-2")) {
-            Thread thread = new Thread(() -> {
-                try {
-                    shared.incrementForever();
-                } catch (InterruptedException e) {
-                    // the test is over
-                }
-            }, name);
-            thread.setDaemon(true);
-            thread.start();
-            started.add(thread);
-        }
+        start("convoy-1", shared::incrementForever);
+        start("convoy-2", shared::incrementForever);
         long end = System.nanoTime() + HangWatch.QUIET_NANOS * 3 / 2;
         while (System.nanoTime() < end) { // the watchdog's looks, 100 ms apart, for longer than a hang takes
             Optional<String> verdict = watch.look(Thread.getAllStackTraces(), System.nanoTime(), "convoy");

@@ -37,8 +37,8 @@ class LoopWatchTest {
         assertTrue(first.look(threads, LoopWatch.CPU_NANOS * 10).isEmpty(), "nothing known in this JVM yet");
 
         LoopWatch next = new LoopWatch(HangTest.LEARNER); // the exercise's next JVM
-        next.checkStarts(shared.read(KnownStops.LOOP));
-        assertEquals(Map.of(places.iterator().next(), "A new counter counts"), shared.read(KnownStops.LOOP));
+        next.checkStarts(shared.read().of(KnownStops.LOOP));
+        assertEquals(Map.of(places.iterator().next(), "A new counter counts"), shared.read().of(KnownStops.LOOP));
         for (int look = 1; look < LoopWatch.LOOKS; look++) {
             assertTrue(next.look(threads, LoopWatch.CPU_NANOS).isEmpty(), "look " + look);
         }
@@ -53,13 +53,13 @@ class LoopWatchTest {
         Path file = Files.createFile(dir.resolve("known-stops.txt"));
         KnownStops mine = new KnownStops(file);
         LoopWatch watch = new LoopWatch(HangTest.LEARNER);
-        watch.checkStarts(mine.read(KnownStops.LOOP));
+        watch.checkStarts(mine.read().of(KnownStops.LOOP));
         mine.changed();
         assertFalse(mine.changed(), "nothing told since the last look");
         Set<String> places = Set.of("kit.grader.runner.learner.Counter.increment()");
         new KnownStops(file).add(KnownStops.LOOP, places, "A race check");
         assertTrue(mine.changed(), "the JVM beside told a loop");
-        watch.learn(mine.read(KnownStops.LOOP));
+        watch.learn(mine.read().of(KnownStops.LOOP));
         Map<Thread, StackTraceElement[]> threads = Map.of(Thread.currentThread(), LOOPING);
         for (int look = 1; look < LoopWatch.LOOKS; look++) {
             assertTrue(watch.look(threads, LoopWatch.CPU_NANOS).isEmpty(), "look " + look);
@@ -70,10 +70,10 @@ class LoopWatchTest {
 
     @Test
     void aFileThatCannotBeReadKnowsNothingAndALineCutShortIsSkipped() throws IOException {
-        assertEquals(Map.of(), new KnownStops(dir.resolve("missing.txt")).read(KnownStops.WAIT));
+        assertEquals(Map.of(), new KnownStops(dir.resolve("missing.txt")).read().of(KnownStops.WAIT));
         Path file = dir.resolve("known-stops.txt");
         Files.writeString(file, "wait\tplace A\tcheck A\nwait\tplace B"); // a JVM halted mid-line
-        assertEquals(Map.of("place A", "check A"), new KnownStops(file).read(KnownStops.WAIT));
-        assertEquals(List.of(), List.copyOf(new KnownStops(file).read(KnownStops.LOOP).keySet()));
+        assertEquals(Map.of("place A", "check A"), new KnownStops(file).read().of(KnownStops.WAIT));
+        assertEquals(List.of(), List.copyOf(new KnownStops(file).read().of(KnownStops.LOOP).keySet()));
     }
 }
