@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import kit.grader.api.Deadlines;
+import kit.grader.api.KeptLock;
 import kit.grader.api.WarmUp;
 import stopflag.StoppableWorker;
 
@@ -23,17 +26,26 @@ import stopflag.StoppableWorker;
  * run() even if it never sees stop(), so no stuck worker slows down the checks after it.
  */
 final class WorkerThread {
+    private static final long POLL_MILLIS = 10;
+    private static final String KEPT_LOCK = "Does it wait for a lock that run() holds for the whole loop, or while the"
+            + " task runs? Then no other thread can get in until run() returns - hold a lock only for a short access.";
+    /** The worker's CPU time after stop() returned beyond which it is looping still (see {@link #endsAfterStop}). */
+    private static final Duration STOPPED_CPU = Duration.ofMillis(200);
     final StoppableWorker worker;
     private final Thread thread;
+    private final AtomicLong started = new AtomicLong();
+    private long startedAtStop;
+    private Duration cpuAtStop = Duration.ZERO;
     private volatile Throwable thrown;
     private volatile boolean abandoned;
 
-    /** A worker whose task is {@code body}, made abandonable. */
+    /** A worker whose task is {@code body}, made abandonable, its runs counted. */
     WorkerThread(Runnable body) {
         this.worker = new StoppableWorker(() -> {
             if (abandoned) {
                 throw new CheckAbandoned();
             }
+            started.incrementAndGet();
             body.run();
         });
         this.thread = newThread();
@@ -66,6 +78,36 @@ final class WorkerThread {
         WarmUp.untilCpuTime(thread, cpu);
     }
 
+    /**
+     * Waits for run() to end after stop() returned: empty once it has, else what it did instead - told as soon as it
+     * is sure. The task started two more runs since stop() returned (a correct worker may start one, whose look at the
+     * flag came just before stop(); the look after that run follows stop() and sees the flag); or the worker used
+     * {@link #STOPPED_CPU} of CPU since (a loop over an empty task ends within microseconds); or {@link Deadlines#STOP}
+     * passed.
+     */
+    Optional<String> endsAfterStop() throws InterruptedException {
+        long deadline = System.nanoTime() + Deadlines.STOP.toNanos();
+        while (true) {
+            thread.join(POLL_MILLIS);
+            if (!thread.isAlive()) {
+                return Optional.empty();
+            }
+            long more = started.get() - startedAtStop;
+            if (more >= 2) {
+                return Optional.of("run() started " + more + " more task runs after stop() had returned (a correct"
+                        + " worker starts at most one: the run whose look at the flag came just before stop())");
+            }
+            long cpu = WarmUp.cpuTime(thread).minus(cpuAtStop).toMillis();
+            if (cpu >= STOPPED_CPU.toMillis()) {
+                return Optional.of("run() was still looping after it had used " + cpu + " ms of CPU since stop()"
+                        + " returned");
+            }
+            if (System.nanoTime() > deadline) {
+                return Optional.of("run() was still running " + Deadlines.STOP.toSeconds() + " s later");
+            }
+        }
+    }
+
     boolean endsWithin(Duration timeout) throws InterruptedException {
         thread.join(timeout);
         return !thread.isAlive();
@@ -93,6 +135,8 @@ final class WorkerThread {
             worker.stop();
             return null;
         });
+        startedAtStop = started.get();
+        cpuAtStop = WarmUp.cpuTime(thread);
     }
 
     /** Calls runs() on another thread; fails the check if it does not return in time. */
@@ -104,14 +148,25 @@ final class WorkerThread {
         FutureTask<V> call = new FutureTask<>(body);
         Thread caller = new Thread(call, "calls-" + method);
         caller.setDaemon(true);
+        KeptLock lock = new KeptLock(caller, thread);
         caller.start();
+        long deadline = System.nanoTime() + Deadlines.STOP.toNanos();
         try {
-            return call.get(Deadlines.STOP.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            return fail(method + " did not return within " + Deadlines.STOP.toSeconds() + " s while the worker was "
-                    + "running. It is stuck at:\n" + stackOf(caller) + "Does it wait for a lock that run() holds for "
-                    + "the whole loop? Then no other thread can get in until run() returns - hold a lock only for a "
-                    + "short access.");
+            while (true) {
+                try {
+                    return call.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (lock.kept()) {
+                        return fail(method + " waits for a lock that the worker thread has held without letting go"
+                                + " once for " + KeptLock.KEPT.toMillis() + " ms, while it ran (or waited inside"
+                                + " the lock). It is stuck at:\n" + stackOf(caller) + KEPT_LOCK);
+                    }
+                    if (System.nanoTime() > deadline) {
+                        return fail(method + " did not return within " + Deadlines.STOP.toSeconds() + " s while the"
+                                + " worker was running. It is stuck at:\n" + stackOf(caller) + KEPT_LOCK);
+                    }
+                }
+            }
         } catch (ExecutionException e) {
             return fail(method + " threw " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {

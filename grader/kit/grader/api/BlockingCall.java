@@ -10,7 +10,7 @@ import kit.grader.race.RaceDetector;
 /**
  * One call of the learner's code on a thread of its own, so that a check can see whether it waits, wake it, interrupt
  * it, and wait for its outcome - always with a bound, never forever. Used by the checks of the exercises whose calls
- * wait (queue, bounded-buffer); its thread dumps show the learner's package ({@link LearnerPackage}).
+ * wait (queue, bounded-buffer); its thread dumps show the learner's package ({@link Frames#learnerPackageOfCaller}).
  */
 public final class BlockingCall<T> {
     /**
@@ -24,7 +24,7 @@ public final class BlockingCall<T> {
     private volatile boolean ended;
 
     private BlockingCall(String name, Callable<T> call) {
-        learnerPackage = LearnerPackage.ofCaller();
+        learnerPackage = Frames.learnerPackageOfCaller();
         thread = new Thread(() -> {
             try {
                 outcome = call.call();

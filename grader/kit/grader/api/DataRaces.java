@@ -107,10 +107,10 @@ public final class DataRaces {
     /**
      * Runs {@code calls} in turns, each on its thread, under the race detector; fails with each race found, in the
      * learner's words, or with what a call threw, or with a thread dump if one does not end within
-     * {@link Deadlines#CALL}.
+     * {@link Deadlines#CALL} (sooner if the threads use {@link Deadlines#RACE_CPU} of CPU meanwhile).
      */
     public static void assertNoRace(String scenario, List<Call> calls) {
-        String learnerPackage = LearnerPackage.ofCaller();
+        String learnerPackage = Frames.learnerPackageOfCaller();
         if (!RaceDetector.instrumented()) {
             throw new IllegalStateException("DataRaces needs the learner's classes instrumented: mark the check class "
                     + "@kit.grader.api.DetectsRaces");
@@ -155,6 +155,8 @@ public final class DataRaces {
 
     /** The threads of one scenario and the turn they take, handed on under a lock the detector does not see. */
     private static final class Turns {
+        /** How often the check looks at the threads' CPU time while it waits. */
+        private static final long POLL_MILLIS = 50;
         private final List<Call> calls;
         private final String learnerPackage;
         private final ReentrantLock lock = new ReentrantLock();
@@ -181,23 +183,18 @@ public final class DataRaces {
                 RaceDetector.forked(thread);
                 thread.start();
             }
-            long deadline = System.nanoTime() + Deadlines.CALL.toNanos();
+            Bound bound = new Bound();
             int seen = 0;
             lock.lock();
             try {
                 while (turn < calls.size() && failure == null) {
                     if (turn != seen) {
                         seen = turn;
-                        deadline = System.nanoTime() + Deadlines.CALL.toNanos();
+                        bound = new Bound();
                     }
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        Call stuck = calls.get(turn);
-                        throw new AssertionError("Thread " + stuck.thread() + "'s call " + stuck.what() + " did not"
-                                + " return within " + Deadlines.CALL.toSeconds() + " s. What the threads were doing:\n"
-                                + ThreadReport.describe(learnerPackage));
-                    }
-                    changed.await(left, TimeUnit.NANOSECONDS);
+                    Call stuck = calls.get(turn);
+                    bound.check(() -> "Thread " + stuck.thread() + "'s call " + stuck.what() + " did not return");
+                    changed.await(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -281,20 +278,46 @@ public final class DataRaces {
 
         /** Waits for every thread (and its background call) to end; they are then ordered before the check. */
         private void joinAll() {
-            long deadline = System.nanoTime() + Deadlines.CALL.toNanos();
+            Bound bound = new Bound();
             for (Thread thread : threads.values()) {
                 try {
-                    thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                    while (thread.isAlive()) {
+                        bound.check(() -> thread.getName() + " did not end after its last call");
+                        thread.join(POLL_MILLIS);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new AssertionError("interrupted", e);
                 }
-                if (thread.isAlive()) {
-                    throw new AssertionError(thread.getName() + " did not end within " + Deadlines.CALL.toSeconds()
-                            + " s after its last call. What the threads were doing:\n"
-                            + ThreadReport.describe(learnerPackage));
-                }
                 RaceDetector.joined(thread);
+            }
+        }
+
+        /**
+         * How long one turn (or the wait for the threads to end) may take: {@link Deadlines#CALL}, or less once the
+         * scenario's threads have used {@link Deadlines#RACE_CPU} of CPU together in it - a correct call needs
+         * microseconds, so that is a loop (or a lock kept by a thread that loops), told in seconds on one CPU too.
+         */
+        private final class Bound {
+            private final long start = System.nanoTime();
+            private final long cpuAtStart = cpuNanos();
+
+            void check(Supplier<String> what) {
+                long cpu = cpuNanos() - cpuAtStart;
+                if (cpu > Deadlines.RACE_CPU.toNanos()) {
+                    throw new AssertionError(String.format(Locale.ROOT, "%s: in the meantime the threads used %.1f s"
+                            + " of CPU, many times what a correct class needs - your code loops without end, or keeps"
+                            + " a lock while it loops so that the others wait for good. What the threads were"
+                            + " doing:%n", what.get(), cpu / 1e9) + ThreadReport.describe(learnerPackage));
+                }
+                if (System.nanoTime() - start > Deadlines.CALL.toNanos()) {
+                    throw new AssertionError(what.get() + ": " + Deadlines.CALL.toSeconds() + " s passed. What the"
+                            + " threads were doing:\n" + ThreadReport.describe(learnerPackage));
+                }
+            }
+
+            private long cpuNanos() {
+                return threads.values().stream().mapToLong(t -> WarmUp.cpuTime(t).toNanos()).sum();
             }
         }
     }

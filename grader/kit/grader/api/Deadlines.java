@@ -28,7 +28,8 @@ public final class Deadlines {
     /**
      * CPU time after which Race.run's threads, together, are told looping: 10,000 calls per thread of a correct class
      * use well under 0.1 s of CPU; a thread that loops uses CPU all the time, so it reaches this in seconds (on one CPU
-     * too, however busy the machine is), where the wall-clock {@link #RACE} would take 20.
+     * too, however busy the machine is), where the wall-clock {@link #RACE} would take 20. The same bounds one turn of
+     * {@link DataRaces} (one call of a correct class: microseconds), where {@link #CALL} would take 10.
      */
     public static final Duration RACE_CPU = Duration.ofSeconds(3);
     /** Race.run of one call (the writer of a visibility check). */

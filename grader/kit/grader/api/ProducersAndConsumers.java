@@ -103,7 +103,7 @@ public final class ProducersAndConsumers {
     private ProducersAndConsumers(String what, int producers, Producer producer, List<Kind> consumers,
             IntSupplier size, int maxSize, int minPhases, boolean judgesSpeed) {
         this.what = what;
-        this.learnerPackage = LearnerPackage.ofCaller();
+        this.learnerPackage = Frames.learnerPackageOfCaller();
         this.producers = producers;
         this.producer = producer;
         this.consumers = consumers;

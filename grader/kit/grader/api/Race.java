@@ -26,7 +26,7 @@ public final class Race {
     private Race() {}
 
     public static void run(String what, int threads, Duration timeout, IntConsumer body) {
-        String learnerPackage = LearnerPackage.ofCaller();
+        String learnerPackage = Frames.learnerPackageOfCaller();
         CountDownLatch go = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> started = new ArrayList<>();

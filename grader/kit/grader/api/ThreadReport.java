@@ -46,7 +46,7 @@ public final class ThreadReport {
 
     /** For checks: describes every thread that is in the learner's code or in a check, plus any deadlock. */
     public static String describe() {
-        return describe(LearnerPackage.ofCaller());
+        return describe(Frames.learnerPackageOfCaller());
     }
 
     /** Describes every thread that is in {@code learnerPackage}'s code or in a check, plus any deadlock. */
