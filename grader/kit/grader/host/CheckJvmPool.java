@@ -3,6 +3,7 @@ package kit.grader.host;
 import kit.grader.layout.GraderException;
 import kit.grader.runner.CheckRunner;
 import kit.grader.runner.ClassInitWatch;
+import kit.grader.runner.ConstructorWatch;
 import kit.grader.runner.EventLog;
 import kit.grader.runner.HeapWatch;
 import kit.grader.runner.ThreadsOfCode;
@@ -25,14 +26,30 @@ import java.util.function.BiConsumer;
  * middle of a check (System.exit, a crash, the watchdog halting a hung check, or the runner restarting after
  * leftover threads), that check is recorded and a new child runs the checks that remain. One instance serves all
  * JVMs of one exercise: once the learner's code has run out of memory in one of them, has started threads without end,
- * or a static initializer of the learner's has not finished, the others are stopped and their remaining checks told
- * why (code that keeps what it allocates makes every check slow to fail - Lincheck, for one, copies what a static
- * field holds before each run - threads started per object are started again by every check, a class that is never
- * initialized can be used by no check, and the verdict is already clear).
+ * or a static initializer or a constructor of the learner's has not finished, the others are stopped and their
+ * remaining checks told why ({@link #STOP_RULES}: code that keeps what it allocates makes every check slow to fail -
+ * Lincheck, for one, copies what a static field holds before each run - threads started per object are started again
+ * by every check, a class that is never initialized can be used by no check, an object that is never made neither,
+ * and the verdict is already clear).
  */
 public final class CheckJvmPool {
     private static final long SAFETY_MARGIN_SECONDS = 30;
-    private static final String NEVER_INITIALIZED = "Not run: a static initializer of your code never finished";
+    /**
+     * A verdict (by how it opens) after which the exercise's checks that are left are not run - the verdict is clear,
+     * and each of them would only fail the same way, slowly - and what they are told: {@code notRun}, the check that
+     * showed it, {@code why}. {@code toldOnce}: JVMs side by side that each see it tell it once, where it was first.
+     */
+    private record StopRule(String verdict, String notRun, String why, boolean toldOnce) {}
+
+    private static final List<StopRule> STOP_RULES = List.of(
+            new StopRule(HeapWatch.explanation(), "Not run: your code ran out of memory",
+                    ", so the grader stopped the checks that were left.", false),
+            new StopRule(ThreadsOfCode.VERDICT, "Not run: your code started threads without end",
+                    "; every check would start them again.", false),
+            new StopRule(ClassInitWatch.VERDICT, "Not run: a static initializer of your code never finished",
+                    ", so no check can use your class.", true),
+            new StopRule(ConstructorWatch.VERDICT, "Not run: your constructor never returned",
+                    ", and every check makes your object.", true));
     /** How the learner is told that the grader or the machine failed, not their code. */
     static final String COULD_NOT_RUN = "The check could not run: ";
     static final String NOT_YOURS = "\nThis says nothing about your code, so the check's points are missing. Grade"
@@ -188,20 +205,16 @@ public final class CheckJvmPool {
             } else if (check != null) {
                 remaining.remove(event.key());
                 Timing.report("  " + check.methodName() + " done, since its JVM started", launched);
-                if (event.type() == EventLog.Type.FAIL && event.message().startsWith(HeapWatch.explanation())) {
-                    stopped.compareAndSet(null, "Not run: your code ran out of memory in the check \""
-                            + check.name() + "\" (see there), so the grader stopped the checks that were left.");
-                }
-                if (event.type() == EventLog.Type.FAIL && event.message().startsWith(ThreadsOfCode.VERDICT)) {
-                    stopped.compareAndSet(null, "Not run: your code started threads without end in the check \""
-                            + check.name() + "\" (see there); every check would start them again.");
-                }
                 String message = event.message();
-                if (event.type() == EventLog.Type.FAIL && message.startsWith(ClassInitWatch.VERDICT)
-                        && !stopped.compareAndSet(null, NEVER_INITIALIZED + " in the check \"" + check.name()
-                                + "\" (see there), so no check can use your class.")
-                        && stopped.get().startsWith(NEVER_INITIALIZED)) {
-                    message = stopped.get(); // JVMs side by side each saw it: it is told once, where it was first
+                for (StopRule rule : event.type() == EventLog.Type.FAIL ? STOP_RULES : List.<StopRule>of()) {
+                    if (message.startsWith(rule.verdict())) {
+                        if (!stopped.compareAndSet(null, rule.notRun() + " in the check \"" + check.name()
+                                + "\" (see there)" + rule.why()) && rule.toldOnce()
+                                && stopped.get().startsWith(rule.notRun())) {
+                            message = stopped.get(); // JVMs side by side each saw it: told once, where it was first
+                        }
+                        break;
+                    }
                 }
                 onResult.accept(check, event.type() == EventLog.Type.PASS
                         ? CheckResult.passed(check.name(), check.points())

@@ -29,7 +29,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * The main class of the checking JVM that the grader starts: runs the given checks with the JUnit Platform and
  * reports each to the {@link EventLog}. It guards the grader against the learner's code: a watchdog reports a
  * check that runs past its time limit (with a thread dump), fills the heap, drowns in threads the learner's code
- * started, or is stuck in a static initializer of the learner's, and halts this JVM; a shutdown hook reports a
+ * started, or is stuck in a static initializer of the learner's or in a constructor JUnit runs to make a check's
+ * object, and halts this JVM; a shutdown hook reports a
  * {@code System.exit} from the learner's code; and when threads in the learner's code may still run after a check
  * (not merely parked for good), it halts so that the grader starts a fresh JVM for the remaining checks.
  *
@@ -62,6 +63,9 @@ public final class CheckRunner implements TestExecutionListener {
     private final HeapWatch heap = new HeapWatch();
     private final HangWatch hangs;
     private final ClassInitWatch classInit;
+    private final ConstructorWatch constructors;
+    /** The thread that runs JUnit, which makes each check's object (its fields) before the check starts. */
+    private final Thread maker = Thread.currentThread();
     private final SleepUnderModelCheck sleeps;
     private final LoopWatch loops;
     private final KnownStops knownStops = KnownStops.fromProperty();
@@ -83,6 +87,7 @@ public final class CheckRunner implements TestExecutionListener {
         this.limits = limits;
         this.hangs = new HangWatch(learnerPackage, Thread.getAllStackTraces());
         this.classInit = new ClassInitWatch(learnerPackage);
+        this.constructors = new ConstructorWatch(learnerPackage);
         this.sleeps = new SleepUnderModelCheck(learnerPackage);
         this.loops = new LoopWatch(learnerPackage);
     }
@@ -272,11 +277,16 @@ public final class CheckRunner implements TestExecutionListener {
                 crowded = 0;
                 swarm = 0;
                 // Between checks JUnit makes the next check's object, whose fields may be the first use of the
-                // learner's class: a static initializer that never ends there fails the check JUnit was about to run.
-                Optional<String> neverInitialized = classInit.look(Thread.getAllStackTraces(), System.nanoTime());
+                // learner's class: a static initializer or a constructor that never ends there fails the check JUnit
+                // was about to run.
+                Map<Thread, StackTraceElement[]> threads = Thread.getAllStackTraces();
+                long now = System.nanoTime();
+                Optional<String> neverInitialized = classInit.look(threads, now);
                 String next = running.stream().filter(k -> !finished.contains(k)).findFirst().orElse(null);
-                if (neverInitialized.isPresent() && next != null) {
-                    stop(next, neverInitialized.get());
+                Optional<String> neverConstructed = next == null ? Optional.empty()
+                        : constructors.look(threads.getOrDefault(maker, new StackTraceElement[0]), next, now);
+                if (next != null && (neverInitialized.isPresent() || neverConstructed.isPresent())) {
+                    stop(next, neverInitialized.or(() -> neverConstructed).get());
                 }
                 continue;
             }

@@ -104,7 +104,8 @@ class GraderTest {
     static void startTheSpecialSubmissions() {
         for (String name : List.of("runs-out-of-memory", "prints-100000-characters-per-call", "endless-loop",
                 "constructor-starts-3000-sleeping-threads", "static-initializer-never-ends",
-                "static-initializer-waits-for-its-own-thread", "constructor-starts-spinning-thread", "deadlock",
+                "static-initializer-waits-for-its-own-thread", "constructor-never-returns",
+                "constructor-starts-spinning-thread", "deadlock",
                 "calls-system-exit", "saved-by-notepad", "does-not-compile", "forges-the-results")) {
             gradeAsALearner("counter", submission(name));
         }
@@ -329,6 +330,24 @@ class GraderTest {
             assertEquals(g.passed().size() - 1, out.split("Not run: a static initializer of your code never finished",
                     -1).length - 1, "every other check: not run\n" + g.account());
         }
+    }
+
+    /**
+     * A constructor that never returns, in the object JUnit makes before a check starts (a check's field), where no
+     * check's time limit runs: told in seconds, once, naming the constructor; the checks left are not run.
+     */
+    @Test
+    void aConstructorThatNeverReturnsIsToldOnce() {
+        Grading g = toldInShortWithinTheBound("constructor-never-returns", 60);
+        String out = g.run().stdout();
+        assertEquals(0, g.score(), g.account());
+        String told = "Your constructor (new ThreadSafeCounter(...), at counter.ThreadSafeCounter.<init>("
+                + "ThreadSafeCounter.java:";
+        assertEquals(1, out.split(Pattern.quote(told), -1).length - 1, "told once, where it is\n"
+                + g.account());
+        assertTrue(out.contains("Not run: your constructor never returned in the check "), "the checks left: not run\n"
+                + g.account());
+        assertTrue(!out.contains("could not run"), "not blamed on the grader\n" + g.account());
     }
 
     /**
