@@ -37,7 +37,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * <p>Each check runs on a thread of its own (JUnit's separate-thread mode), so that a call into the learner's code
  * that waits for good ({@link HangWatch}: no thread can go on) is told within a second and left behind, parked,
  * while the checks go on in this JVM; code that sleeps while the model checker runs it ({@link SleepUnderModelCheck})
- * is told in seconds, not after the minutes its sleeps add up to. A wait or an endless loop told once is told at once
+ * is told in seconds, not after the minutes its sleeps add up to, and that model check ended, the checks going on in
+ * this JVM too. A wait or an endless loop told once is told at once
  * when it comes again, in this JVM or the exercise's next ({@link KnownStops}, {@link LoopWatch}). What the learner's
  * code prints is kept within bounds ({@link CapturedOutput}).
  *
@@ -50,7 +51,10 @@ public final class CheckRunner implements TestExecutionListener {
     /** Threads alive beyond {@link ThreadsOfCode#MAX_ALIVE} this long: not a burst that is about to end. */
     private static final long SWARM_MILLIS = 200;
     private static final int PARKED_SAMPLES = 4;
-    /** A check told hung that has not ended this long after its thread was left behind: this JVM halts. */
+    /**
+     * A check told hung that has not ended this long after its thread was left behind (or after its sleeping model
+     * check was interrupted): this JVM halts.
+     */
     private static final long LEAVE_MILLIS = 2000;
     /** Output beyond this while a check uses up its CPU time is named as what took the time. */
     private static final long MUCH_PRINTED = 10_000_000;
@@ -310,8 +314,7 @@ public final class CheckRunner implements TestExecutionListener {
             } else if (swarm * WATCH_MILLIS >= SWARM_MILLIS || crowded * WATCH_MILLIS >= CROWDED_MILLIS) {
                 stop(key, threadsStarted(ofCode));
             } else if (sleepsUnderModelCheck.isPresent()) {
-                knownStops.add(KnownStops.SLEEP, Set.of(sleeps.toldPlace()), currentName);
-                stop(key, sleepsUnderModelCheck.get());
+                endModelCheckThatSleeps(key, sleepsUnderModelCheck.get(), threads, now);
             } else if (loopsAgain.isPresent()) {
                 stop(key, loopsAgain.get());
             } else if (usedMoreCpuThan(limits.get(key).cpuSeconds())) {
@@ -353,6 +356,32 @@ public final class CheckRunner implements TestExecutionListener {
                 hungAt = now;
                 junitThread.interrupt(); // JUnit stops waiting for the check's thread, which stays parked
             }
+        }
+    }
+
+    /**
+     * Tells a check whose model check keeps the learner's code asleep ({@link SleepUnderModelCheck}) and ends that
+     * model check: at this look and every one after until the check ends, the threads asleep in the learner's code are
+     * interrupted, so that the sleep throws InterruptedException out of the learner's call and Lincheck ends its run
+     * with a failure (the check's verdict stays the sleep told). The checks then go on in this JVM, unless threads of
+     * the learner's are left that may run ({@link #learnersThreadsStillRun}), instead of paying a new JVM and
+     * Lincheck's start; a check that has not ended {@link #LEAVE_MILLIS} after it was told halts this JVM (code that
+     * sleeps on although interrupted).
+     */
+    private void endModelCheckThatSleeps(String key, String verdict, Map<Thread, StackTraceElement[]> threads,
+            long now) {
+        synchronized (turn) {
+            if (!key.equals(current)) {
+                return;
+            }
+            if (hung == null) {
+                knownStops.add(KnownStops.SLEEP, Set.of(sleeps.toldPlace()), currentName);
+                hung = verdict;
+                hungAt = now;
+            } else if (now - hungAt > TimeUnit.MILLISECONDS.toNanos(LEAVE_MILLIS)) {
+                stop(key, hung);
+            }
+            sleeps.sleepers(threads).forEach(Thread::interrupt);
         }
     }
 

@@ -1,7 +1,10 @@
 package kit.grader.runner;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,10 +17,13 @@ import kit.grader.api.ThreadReport;
  * interleavings, and every {@code Thread.sleep} in them sleeps for real, so a class that sleeps and looks again (which
  * a correct class of these exercises never does) keeps a model check busy for minutes - Lincheck tells a loop that
  * never ends only after many of its turns, each with its sleep. Seen asleep in {@link #ASLEEP_SHARE} of the watchdog's
- * looks once the model check has run {@link #LOOKS} looks (3 s at its pace), it is told then. A short sleep once per
- * call (the deadlock submission's 5 ms) lets the model check end sooner, and a busy machine stretches Lincheck's own
- * work, not the sleeps. A sleep told once in the exercise (in this JVM or another, {@link KnownStops}) is told after
- * {@link #KNOWN_LOOKS} looks when the same method sleeps again.
+ * last {@link #LOOKS} looks under the model check (3 s at its pace), it is told then. The looks before Lincheck's first
+ * interleaving (its start, a second or more on one CPU) are past by then: counted from the check's start, they kept
+ * the share under 80% for many more seconds. A short sleep once per call (the deadlock submission's 5 ms) lets the
+ * model check end sooner, and a busy machine stretches Lincheck's own work, not the sleeps. A sleep told once in the
+ * exercise (in this JVM or another, {@link KnownStops}) is told after {@link #KNOWN_LOOKS} such looks when the same
+ * method sleeps again. Once told, the verdict stays until the check ends, and {@link #sleepers} names the threads that
+ * sleep, for the runner to end the model check.
  */
 final class SleepUnderModelCheck {
     static final int LOOKS = 30;
@@ -28,17 +34,18 @@ final class SleepUnderModelCheck {
 
     private final String learnerPackage;
     private final Set<String> known = ConcurrentHashMap.newKeySet(); // the learner's methods that slept so
-    private int looks;
-    private int asleep;
+    /** Whether the code was asleep at each of the last {@link #LOOKS} looks under a model check. */
+    private final Deque<Boolean> lastLooks = new ArrayDeque<>(); // guarded by this, as told is
+    private Optional<String> told = Optional.empty();
     private volatile String toldPlace;
 
     SleepUnderModelCheck(String learnerPackage) {
         this.learnerPackage = learnerPackage;
     }
 
-    void checkStarts() {
-        looks = 0;
-        asleep = 0;
+    synchronized void checkStarts() {
+        lastLooks.clear();
+        told = Optional.empty();
     }
 
     /** Sleeps told by the exercise's JVMs ({@link KnownStops}): the learner's methods they slept in. */
@@ -51,31 +58,53 @@ final class SleepUnderModelCheck {
         return toldPlace;
     }
 
-    /** The verdict once the code has been seen asleep under the model checker often enough; empty until then. */
-    Optional<String> look(Map<Thread, StackTraceElement[]> threads) {
+    /**
+     * The verdict once the code has been seen asleep under the model checker often enough, and from then on until the
+     * check ends; empty until then.
+     */
+    synchronized Optional<String> look(Map<Thread, StackTraceElement[]> threads) {
+        if (told.isPresent()) {
+            return told;
+        }
         boolean modelChecking = threads.values().stream()
                 .anyMatch(stack -> Arrays.stream(stack).anyMatch(f -> f.getClassName().equals(MODEL_CHECK)));
         if (!modelChecking) {
             return Optional.empty();
         }
-        looks++;
         StackTraceElement sleeper = threads.values().stream().map(this::sleepsInCode).filter(f -> f != null)
                 .findFirst().orElse(null);
-        if (sleeper != null) {
-            asleep++;
-            String place = Frames.method(sleeper);
-            if (looks >= (known.contains(place) ? KNOWN_LOOKS : LOOKS) && asleep >= looks * ASLEEP_SHARE) {
-                toldPlace = place;
-                return Optional.of("Stopped: while the model checker tried this check's interleavings, your code"
-                        + " slept (Thread.sleep in " + sleeper.getMethodName() + ", " + Frames.format(sleeper)
-                        .replaceFirst("^.*\\(", "").replace(")", "") + "). It sleeps for real in each of the hundreds"
-                        + " of interleavings the model checker tries, so the check would take minutes. A thread that"
-                        + " waits for a change must wait on a condition (await, or wait()) that the thread making the"
-                        + " change signals - never sleep and look again. What each thread was doing:\n"
-                        + ThreadReport.describe(learnerPackage));
-            }
+        lastLooks.addLast(sleeper != null);
+        if (lastLooks.size() > LOOKS) {
+            lastLooks.removeFirst();
         }
-        return Optional.empty();
+        String place = sleeper == null ? null : Frames.method(sleeper);
+        if (sleeper == null || !asleepInMost(known.contains(place) ? KNOWN_LOOKS : LOOKS)) {
+            return Optional.empty();
+        }
+        toldPlace = place;
+        told = Optional.of("Stopped: while the model checker tried this check's interleavings, your code slept"
+                + " (Thread.sleep in " + sleeper.getMethodName() + ", " + Frames.format(sleeper)
+                .replaceFirst("^.*\\(", "").replace(")", "") + "). It sleeps for real in each of the hundreds of"
+                + " interleavings the model checker tries, so the check would take minutes. A thread that waits for a"
+                + " change must wait on a condition (await, or wait()) that the thread making the change signals -"
+                + " never sleep and look again. What each thread was doing:\n"
+                + ThreadReport.describe(learnerPackage));
+        return told;
+    }
+
+    /** Whether the last {@code looks} looks were that many, and the code asleep in {@link #ASLEEP_SHARE} of them. */
+    private boolean asleepInMost(int looks) {
+        if (lastLooks.size() < looks) {
+            return false;
+        }
+        long asleep = lastLooks.stream().skip(lastLooks.size() - looks).filter(Boolean::booleanValue).count();
+        return asleep >= looks * ASLEEP_SHARE;
+    }
+
+    /** The threads asleep in the learner's code now. */
+    List<Thread> sleepers(Map<Thread, StackTraceElement[]> threads) {
+        return threads.entrySet().stream().filter(e -> sleepsInCode(e.getValue()) != null).map(Map.Entry::getKey)
+                .toList();
     }
 
     /** The learner's frame that called Thread.sleep, if this thread sleeps there; else null. */

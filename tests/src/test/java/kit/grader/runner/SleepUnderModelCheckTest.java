@@ -1,14 +1,17 @@
 package kit.grader.runner;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The learner's code seen asleep while a model check runs: told once the check has had {@link
- * SleepUnderModelCheck#LOOKS} looks, asleep in most of them; not when it slept only now and then.
+ * The learner's code seen asleep while a model check runs: told once the last {@link SleepUnderModelCheck#LOOKS} looks
+ * under the model check found it asleep in most of them, however long Lincheck took to start; not when it slept only
+ * now and then.
  */
 class SleepUnderModelCheckTest {
     private static final StackTraceElement[] MODEL_CHECKING = {
@@ -37,6 +40,28 @@ class SleepUnderModelCheckTest {
         String verdict = lookTimes(watch, 1, ASLEEP_IN_TAKE).orElseThrow();
         assertTrue(verdict.startsWith("Stopped: while the model checker tried this check's interleavings, your code"
                 + " slept (Thread.sleep in take, Queue.java:46)"), verdict);
+    }
+
+    @Test
+    void looksBeforeTheFirstSleepDoNotDelayTheVerdict() {
+        SleepUnderModelCheck watch = new SleepUnderModelCheck(HangTest.LEARNER);
+        StackTraceElement[] starting = {new StackTraceElement("org.jetbrains.lincheck.Lincheck", "start", null, 1)};
+        assertTrue(lookTimes(watch, 3 * SleepUnderModelCheck.LOOKS, starting).isEmpty());
+        int asleepEnough = (int) Math.ceil(SleepUnderModelCheck.LOOKS * SleepUnderModelCheck.ASLEEP_SHARE);
+        assertTrue(lookTimes(watch, asleepEnough - 1, ASLEEP_IN_TAKE).isEmpty());
+        assertTrue(lookTimes(watch, 1, ASLEEP_IN_TAKE).isPresent(), "asleep in 80% of the last looks");
+    }
+
+    @Test
+    void aKnownSleepIsToldSoonerAndStaysToldUntilTheCheckEnds() {
+        SleepUnderModelCheck watch = new SleepUnderModelCheck(HangTest.LEARNER);
+        watch.learn(List.of(HangTest.LEARNER + ".Queue.take()"));
+        assertTrue(lookTimes(watch, SleepUnderModelCheck.KNOWN_LOOKS - 1, ASLEEP_IN_TAKE).isEmpty());
+        String verdict = lookTimes(watch, 1, ASLEEP_IN_TAKE).orElseThrow();
+        StackTraceElement[] awake = {new StackTraceElement(HangTest.LEARNER + ".Queue", "take", "Queue.java", 40)};
+        assertEquals(verdict, lookTimes(watch, 1, awake).orElseThrow(), "told, while the model check ends");
+        watch.checkStarts();
+        assertTrue(lookTimes(watch, 1, ASLEEP_IN_TAKE).isEmpty(), "the next check starts afresh");
     }
 
     @Test
