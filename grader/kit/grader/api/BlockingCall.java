@@ -1,9 +1,15 @@
 package kit.grader.api;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import kit.grader.race.RaceDetector;
 
@@ -18,6 +24,9 @@ public final class BlockingCall<T> {
      * woken runs as soon as it gets a CPU (RUNNABLE, whether or not it has one), so a correct call waits far less.
      */
     private static final double STUCK_SHARE = 0.9;
+    /** The calls of this JVM that have ended, by their thread's id (never reused): what their threads are called. */
+    private static final Map<Long, String> ENDED = new ConcurrentHashMap<>();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private final Thread thread;
     private final String learnerPackage;
     private volatile Object outcome; // the returned value, or the Throwable it threw
@@ -32,6 +41,7 @@ public final class BlockingCall<T> {
                 outcome = thrown;
             }
             RaceDetector.released(this);
+            ENDED.put(Thread.currentThread().threadId(), Thread.currentThread().getName());
             ended = true;
         }, name);
         thread.setDaemon(true);
@@ -96,8 +106,8 @@ public final class BlockingCall<T> {
      * Waits up to {@link Deadlines#CALL} for the call to end; fails with a thread dump if it does not - and sooner,
      * after {@link Deadlines#STUCK}, if the call kept waiting (almost) all that time: a call that should end by
      * itself, or has just been woken or interrupted, never does - nor does one that only wakes now and then to wait
-     * again (a wait of 10 ms in a loop that forgets its timeout); or once it has used {@link Deadlines#SPIN_CPU} of
-     * CPU time (it loops).
+     * again (a wait of 10 ms in a loop that forgets its timeout); at once if it waits for a lock that an ended call
+     * kept; or once it has used {@link Deadlines#SPIN_CPU} of CPU time (it loops).
      */
     public void awaitEnd(String whatIfNot) {
         long start = System.nanoTime();
@@ -111,6 +121,13 @@ public final class BlockingCall<T> {
             waitingSamples += waiting;
             while (now - samples.peekFirst()[0] > Deadlines.STUCK.toNanos()) {
                 waitingSamples -= (int) samples.removeFirst()[1];
+            }
+            Optional<String> holder = lockHolderThatEnded();
+            if (holder.isPresent()) {
+                throw givenUp(whatIfNot + "\nThe call waits for a lock that \"" + holder.get() + "\" holds, a call"
+                        + " that has ended: only the thread that holds a lock (a ReentrantLock, a write lock) can"
+                        + " unlock it, so this call would wait for good. What the threads were doing:\n"
+                        + ThreadReport.describe(learnerPackage));
             }
             if (now - start >= Deadlines.STUCK.toNanos() && waitingSamples >= samples.size() * STUCK_SHARE) {
                 throw givenUp(whatIfNot + "\nWhat the threads were doing once it had kept waiting for "
@@ -128,6 +145,17 @@ public final class BlockingCall<T> {
                         + " s later:\n" + ThreadReport.describe(learnerPackage));
             }
         }
+    }
+
+    /**
+     * The name of the ended call whose thread holds the lock this call waits to acquire, if it does: a lock whose
+     * owner is recorded (a ReentrantLock, a ReentrantReadWriteLock's write lock) is unlocked by that thread only, and a
+     * thread that has left the learner's code never does it.
+     */
+    private Optional<String> lockHolderThatEnded() {
+        ThreadInfo info = THREADS.getThreadInfo(thread.threadId());
+        return info == null || info.getLockOwnerId() < 0 ? Optional.empty()
+                : Optional.ofNullable(ENDED.get(info.getLockOwnerId()));
     }
 
     /**
