@@ -37,10 +37,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * <p>Each check runs on a thread of its own (JUnit's separate-thread mode), so that a call into the learner's code
  * that waits for good ({@link HangWatch}: no thread can go on) is told within a second and left behind, parked,
  * while the checks go on in this JVM; code that sleeps while the model checker runs it ({@link SleepUnderModelCheck})
- * is told in seconds, not after the minutes its sleeps add up to, and that model check ended, the checks going on in
- * this JVM too. A wait or an endless loop told once is told at once
- * when it comes again, in this JVM or the exercise's next ({@link KnownStops}, {@link LoopWatch}). What the learner's
- * code prints is kept within bounds ({@link CapturedOutput}).
+ * is told in seconds, not after the minutes its sleeps add up to, and that model check is ended so that the checks go
+ * on in this JVM too. A wait or an endless loop told once is told at once when it comes again, in this JVM or the
+ * exercise's next ({@link KnownStops}, {@link LoopWatch}). What the learner's code prints is kept within bounds
+ * ({@link CapturedOutput}).
  *
  * <p>Arguments: {@code <events file> <learner package> <class#method=seconds,cpuSeconds>...} (cpuSeconds 0: no CPU
  * limit; see {@link TimeLimit})

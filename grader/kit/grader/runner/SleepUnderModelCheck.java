@@ -17,9 +17,9 @@ import kit.grader.api.ThreadReport;
  * interleavings, and every {@code Thread.sleep} in them sleeps for real, so a class that sleeps and looks again (which
  * a correct class of these exercises never does) keeps a model check busy for minutes - Lincheck tells a loop that
  * never ends only after many of its turns, each with its sleep. Seen asleep in {@link #ASLEEP_SHARE} of the watchdog's
- * last {@link #LOOKS} looks under the model check (3 s at its pace), it is told then. The looks before Lincheck's first
- * interleaving (its start, a second or more on one CPU) are past by then: counted from the check's start, they kept
- * the share under 80% for many more seconds. A short sleep once per call (the deadlock submission's 5 ms) lets the
+ * last {@link #LOOKS} looks under the model check (3 s at its pace), it is told then. Only the last looks count: the
+ * looks while Lincheck starts (a second or more on one CPU), counted with the rest from the check's start, kept the
+ * share under 80% for many seconds more (up to 18 s on one CPU). A short sleep once per call (the deadlock submission's 5 ms) lets the
  * model check end sooner, and a busy machine stretches Lincheck's own work, not the sleeps. A sleep told once in the
  * exercise (in this JVM or another, {@link KnownStops}) is told after {@link #KNOWN_LOOKS} such looks when the same
  * method sleeps again. Once told, the verdict stays until the check ends, and {@link #sleepers} names the threads that
@@ -82,6 +82,7 @@ final class SleepUnderModelCheck {
             return Optional.empty();
         }
         toldPlace = place;
+        known.add(place); // the checks after this one in this JVM tell it sooner too
         told = Optional.of("Stopped: while the model checker tried this check's interleavings, your code slept"
                 + " (Thread.sleep in " + sleeper.getMethodName() + ", " + Frames.format(sleeper)
                 .replaceFirst("^.*\\(", "").replace(")", "") + "). It sleeps for real in each of the hundreds of"
