@@ -23,13 +23,17 @@ public final class Deadlines {
     public static final Duration SPIN_CPU = Duration.ofMillis(1000);
     /** stop-flag: run() ending after stop(), and stop() or runs() returning while the worker loops - each at once. */
     public static final Duration STOP = Duration.ofSeconds(2);
-    /** Race.run of 10,000 calls per thread: well under a second on one CPU; more means a hang. */
+    /**
+     * Race.run of 10,000 calls per thread: well under a second on one CPU; more, with none of its threads running,
+     * means a hang (threads that run are judged by {@link #RACE_CPU}).
+     */
     public static final Duration RACE = Duration.ofSeconds(20);
     /**
      * CPU time after which Race.run's threads, together, are told looping: 10,000 calls per thread of a correct class
      * use well under 0.1 s of CPU; a thread that loops uses CPU all the time, so it reaches this in seconds (on one CPU
-     * too, however busy the machine is), where the wall-clock {@link #RACE} would take 20. The same bounds one turn of
-     * {@link DataRaces} (one call of a correct class: microseconds), where {@link #CALL} would take 10.
+     * too, however busy the machine is), where the wall-clock {@link #RACE} would take 20 (and a busy machine, which
+     * stretches wall-clock time, could reach it first: so threads that run are judged by this alone). The same bounds
+     * one turn of {@link DataRaces} (one call of a correct class: microseconds), where {@link #CALL} would take 10.
      */
     public static final Duration RACE_CPU = Duration.ofSeconds(3);
     /** Race.run of one call (the writer of a visibility check). */

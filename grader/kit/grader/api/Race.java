@@ -15,9 +15,9 @@ import kit.grader.race.RaceDetector;
 /**
  * For checks that use plain threads: starts {@code threads} threads that run {@code body} (with their index) all
  * at the same moment, and waits for them. If one throws, the check fails with that exception; if they are not done
- * in time, or sooner if one of them is in a deadlock (which never ends) or they have used {@link Deadlines#RACE_CPU}
- * of CPU together (an endless loop, told in seconds however busy the machine), the check fails with a thread dump
- * that shows what each thread does or waits for.
+ * in time (while none of them runs), or sooner if one of them is in a deadlock (which never ends) or they have used
+ * {@link Deadlines#RACE_CPU} of CPU together (an endless loop, told in seconds however busy the machine), the check
+ * fails with a thread dump that shows what each thread does or waits for.
  */
 public final class Race {
     /** How often the waiting thread asks the JVM for deadlocks: a deadlock is told within this, not at the timeout. */
@@ -51,9 +51,9 @@ public final class Race {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             for (Thread thread : started) {
-                while (thread.isAlive() && System.nanoTime() < deadline) {
-                    thread.join(Math.max(1, Math.min(DEADLOCK_POLL_MILLIS,
-                            TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
+                while (thread.isAlive() && (System.nanoTime() < deadline || anyRuns(started))) {
+                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    thread.join(left > 0 ? Math.max(1, Math.min(DEADLOCK_POLL_MILLIS, left)) : DEADLOCK_POLL_MILLIS);
                     if (thread.isAlive() && inDeadlock(started)) {
                         throw new AssertionError(what + " can never finish: your code deadlocks. What each thread"
                                 + " was doing:\n" + ThreadReport.describe(learnerPackage));
@@ -81,6 +81,14 @@ public final class Race {
             Throwable t = failure.get();
             throw new AssertionError(what + ": a thread stopped with an exception.", t);
         }
+    }
+
+    /**
+     * Whether one of {@code threads} runs (or waits for a CPU): then it is judged by its CPU time
+     * ({@link Deadlines#RACE_CPU}), which a busy machine does not stretch, not by the wall-clock timeout.
+     */
+    private static boolean anyRuns(List<Thread> threads) {
+        return threads.stream().anyMatch(t -> t.getState() == Thread.State.RUNNABLE);
     }
 
     /** The CPU time {@code threads} have used together. */
