@@ -19,11 +19,11 @@ import kit.grader.api.ThreadReport;
  * never ends only after many of its turns, each with its sleep. Seen asleep in {@link #ASLEEP_SHARE} of the watchdog's
  * last {@link #LOOKS} looks under the model check (3 s at its pace), it is told then. Only the last looks count: the
  * looks while Lincheck starts (a second or more on one CPU), counted with the rest from the check's start, kept the
- * share under 80% for many seconds more (up to 18 s on one CPU). A short sleep once per call (the deadlock submission's 5 ms) lets the
- * model check end sooner, and a busy machine stretches Lincheck's own work, not the sleeps. A sleep told once in the
- * exercise (in this JVM or another, {@link KnownStops}) is told after {@link #KNOWN_LOOKS} such looks when the same
- * method sleeps again. Once told, the verdict stays until the check ends, and {@link #sleepers} names the threads that
- * sleep, for the runner to end the model check.
+ * share under 80% for many seconds more (up to 18 s on one CPU). A short sleep once per call (the deadlock
+ * submission's 5 ms) lets the model check end sooner, and a busy machine stretches Lincheck's own work, not the
+ * sleeps. A sleep told once in the exercise (in this JVM or another, {@link KnownStops}) is told after
+ * {@link #KNOWN_LOOKS} such looks when the same method sleeps again. Once told, the verdict stays until the check
+ * ends, and {@link #sleepers} names the threads that sleep, for the runner to end the model check.
  */
 final class SleepUnderModelCheck {
     static final int LOOKS = 30;
