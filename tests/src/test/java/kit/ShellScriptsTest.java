@@ -29,7 +29,8 @@ class ShellScriptsTest {
             "grep -P", "grep -E",
             "%N", "whole seconds, or a Java program for finer timing");
     /** Scripts for measurements on the kit's Linux CI (they read /proc, use GNU time and taskset). */
-    private static final List<String> LINUX_ONLY = List.of("tools/grading-timings", "tools/startup-timings");
+    private static final List<String> LINUX_ONLY = List.of("tools/grading-timings", "tools/startup-timings",
+            "tools/variants/verdicts");
 
     @Test
     void everyShellScriptPassesShellcheck() {
