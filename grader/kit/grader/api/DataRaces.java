@@ -303,25 +303,20 @@ public final class DataRaces {
          */
         private final class Bound {
             private final long start = System.nanoTime();
-            private final long cpuAtStart = cpuNanos();
+            private final long cpuAtStart = WarmUp.cpuNanos(threads.values());
 
             void check(Supplier<String> what) {
-                long cpu = cpuNanos() - cpuAtStart;
+                long cpu = WarmUp.cpuNanos(threads.values()) - cpuAtStart;
                 if (cpu > Deadlines.RACE_CPU.toNanos()) {
                     throw new AssertionError(String.format(Locale.ROOT, "%s: in the meantime the threads used %.1f s"
                             + " of CPU, many times what a correct class needs - your code loops without end, or keeps"
                             + " a lock while it loops so that the others wait for good. What the threads were"
                             + " doing:%n", what.get(), cpu / 1e9) + ThreadReport.describe(learnerPackage));
                 }
-                if (System.nanoTime() - start > Deadlines.CALL.toNanos() && threads.values().stream()
-                        .noneMatch(t -> t.getState() == Thread.State.RUNNABLE)) { // one that runs: the CPU bound's
+                if (System.nanoTime() - start > Deadlines.CALL.toNanos() && !Race.anyRuns(threads.values())) {
                     throw new AssertionError(what.get() + ": " + Deadlines.CALL.toSeconds() + " s passed. What the"
                             + " threads were doing:\n" + ThreadReport.describe(learnerPackage));
                 }
-            }
-
-            private long cpuNanos() {
-                return threads.values().stream().mapToLong(t -> WarmUp.cpuTime(t).toNanos()).sum();
             }
         }
     }

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -58,7 +59,7 @@ public final class Race {
                         throw new AssertionError(what + " can never finish: your code deadlocks. What each thread"
                                 + " was doing:\n" + ThreadReport.describe(learnerPackage));
                     }
-                    long cpu = thread.isAlive() ? cpuNanos(started) : 0;
+                    long cpu = thread.isAlive() ? WarmUp.cpuNanos(started) : 0;
                     if (cpu > Deadlines.RACE_CPU.toNanos()) {
                         throw new AssertionError(String.format(Locale.ROOT, "%s did not finish after its threads"
                                 + " used %.1f s of CPU, many times what a correct class needs: your code loops without"
@@ -87,13 +88,8 @@ public final class Race {
      * Whether one of {@code threads} runs (or waits for a CPU): then it is judged by its CPU time
      * ({@link Deadlines#RACE_CPU}), which a busy machine does not stretch, not by the wall-clock timeout.
      */
-    private static boolean anyRuns(List<Thread> threads) {
+    static boolean anyRuns(Collection<Thread> threads) {
         return threads.stream().anyMatch(t -> t.getState() == Thread.State.RUNNABLE);
-    }
-
-    /** The CPU time {@code threads} have used together. */
-    private static long cpuNanos(List<Thread> threads) {
-        return threads.stream().mapToLong(t -> WarmUp.cpuTime(t).toNanos()).sum();
     }
 
     /** True if one of {@code threads} waits in a deadlock (on monitors or on java.util.concurrent locks). */

@@ -2,6 +2,7 @@ package kit.grader.api;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import javax.management.JMException;
@@ -155,5 +156,10 @@ public final class WarmUp {
     /** The CPU time {@code thread} has used so far. */
     public static Duration cpuTime(Thread thread) {
         return Duration.ofNanos(Math.max(0, ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.threadId())));
+    }
+
+    /** The CPU time {@code threads} have used so far together, in nanoseconds. */
+    public static long cpuNanos(Collection<Thread> threads) {
+        return threads.stream().mapToLong(t -> cpuTime(t).toNanos()).sum();
     }
 }

@@ -107,8 +107,7 @@ final class Hang {
                             + thread.getState() + " " + (blocker == null ? stack[0].getMethodName()
                             : blocker.getClass().getName())));
         }
-        long cpu = inCode.stream().mapToLong(t -> WarmUp.cpuTime(t).toNanos()).sum();
-        return Optional.of(new Hang(waiters, cpu));
+        return Optional.of(new Hang(waiters, WarmUp.cpuNanos(inCode)));
     }
 
     /** A check's helper that only waits for the learner's threads, polling: its sleeps wake no one. */
